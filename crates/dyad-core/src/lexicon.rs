@@ -1,0 +1,307 @@
+//! The predicate lexicon: phrase patterns that trigger events (`data/verbs.tsv`).
+//!
+//! Patterns are compiled once into literal token sets with an index on their first slot, so a
+//! sentence is scanned once and each token looks up only the rules that can start there.
+
+use crate::error::Result;
+use crate::knowledge::PLOVER_TYPES;
+use crate::text::{Normalized, Token};
+use crate::tsv::Table;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone)]
+pub enum Slot {
+    /// One of these normalised words.
+    Words(HashSet<String>),
+    /// The verb: one of these inflected forms.
+    Verb(HashSet<String>),
+    /// Any tokens but a clause break, at most this many.
+    Gap(usize),
+    /// An optional word.
+    Optional(HashSet<String>),
+}
+
+/// Where a rule finds its target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TargetSpec {
+    Object,
+    Prep(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub name: String,
+    pub slots: Vec<Slot>,
+    pub cameo: String,
+    pub plover: String,
+    pub mode: Option<String>,
+    pub targets: Vec<TargetSpec>,
+    pub joint: bool,
+}
+
+/// A rule matched in a sentence.
+#[derive(Debug, Clone)]
+pub struct RuleMatch {
+    pub rule: usize,
+    /// Token range of the whole match.
+    pub tokens: (usize, usize),
+    /// Token of the verb slot (the trigger), or the first token.
+    pub trigger: usize,
+}
+
+pub struct Lexicon {
+    pub rules: Vec<Rule>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+/// Every inflection of a verb lemma; over-generating ("visitted") costs nothing and catches the
+/// doubled consonants of "banned" and "planned".
+pub fn inflect(lemma: &str, irregular: &[&str]) -> Vec<String> {
+    let mut out = vec![lemma.to_string()];
+    let b = lemma;
+    let last = b.chars().last().unwrap_or('e');
+    let before_last = b.chars().rev().nth(1).unwrap_or('a');
+    let vowel = |c: char| "aeiou".contains(c);
+    // third person
+    if b.ends_with('s') || b.ends_with('x') || b.ends_with('z') || b.ends_with("ch") || b.ends_with("sh") || b.ends_with('o') {
+        out.push(format!("{b}es"));
+    } else if last == 'y' && !vowel(before_last) {
+        out.push(format!("{}ies", &b[..b.len() - 1]));
+    } else {
+        out.push(format!("{b}s"));
+    }
+    // gerund and regular past
+    if b.ends_with("ie") {
+        out.push(format!("{}ying", &b[..b.len() - 2]));
+        out.push(format!("{b}d"));
+    } else if last == 'e' && !b.ends_with("ee") {
+        out.push(format!("{}ing", &b[..b.len() - 1]));
+        out.push(format!("{b}d"));
+    } else if last == 'y' && !vowel(before_last) {
+        out.push(format!("{b}ing"));
+        out.push(format!("{}ied", &b[..b.len() - 1]));
+    } else {
+        out.push(format!("{b}ing"));
+        out.push(format!("{b}ed"));
+        if !vowel(last) && vowel(before_last) && !"wxy".contains(last) {
+            out.push(format!("{b}{last}ing"));
+            out.push(format!("{b}{last}ed"));
+        }
+    }
+    for irr in irregular {
+        out.push((*irr).to_string());
+    }
+    out
+}
+
+fn words(s: &str) -> HashSet<String> {
+    s.split('|').map(crate::knowledge::normalize_key).filter(|w| !w.is_empty()).collect()
+}
+
+fn parse_slot(s: &str) -> Slot {
+    if s == "*" {
+        Slot::Gap(4)
+    } else if let Some(rest) = s.strip_prefix('@') {
+        let mut forms = HashSet::new();
+        for alt in rest.split('|') {
+            let mut parts = alt.split('/');
+            let lemma = parts.next().unwrap_or("").to_lowercase();
+            let irregular: Vec<&str> = parts.collect();
+            forms.extend(inflect(&lemma, &irregular));
+        }
+        Slot::Verb(forms)
+    } else if let Some(rest) = s.strip_prefix('?') {
+        Slot::Optional(words(rest))
+    } else {
+        Slot::Words(words(s))
+    }
+}
+
+impl Lexicon {
+    pub const BUILTIN: &'static str = include_str!("../data/verbs.tsv");
+
+    /// Compile the built-in lexicon plus user files `(name, text)`.
+    pub fn new(extra: &[(String, String)]) -> Result<Lexicon> {
+        let mut lex = Lexicon { rules: Vec::new(), by_first: HashMap::new() };
+        lex.add("verbs.tsv", Lexicon::BUILTIN)?;
+        for (name, text) in extra {
+            lex.add(name, text)?;
+        }
+        Ok(lex)
+    }
+
+    fn add(&mut self, file: &str, text: &str) -> Result<()> {
+        let t = Table::parse(file, text)?;
+        t.require(&["rule", "pattern", "type"])?;
+        for row in t.rows() {
+            let plover = row.required("type")?;
+            if !PLOVER_TYPES.contains(&plover) {
+                return Err(row.error(format!("unknown PLOVER type {plover:?}")));
+            }
+            let pattern = row.required("pattern")?;
+            let slots: Vec<Slot> = pattern.split_whitespace().map(parse_slot).collect();
+            let first = match slots.first() {
+                Some(Slot::Words(w)) | Some(Slot::Verb(w)) => w.clone(),
+                _ => return Err(row.error("a pattern must start with a word or a verb".into())),
+            };
+            let targets = row
+                .list("target")
+                .filter(|t| *t != "none")
+                .map(|t| if t == "obj" { TargetSpec::Object } else { TargetSpec::Prep(t.to_string()) })
+                .collect();
+            let mode = row.get("mode");
+            self.rules.push(Rule {
+                name: row.required("rule")?.to_string(),
+                slots,
+                cameo: row.get("cameo").to_string(),
+                plover: plover.to_string(),
+                mode: (!mode.is_empty()).then(|| mode.to_string()),
+                targets,
+                joint: matches!(row.get("joint"), "yes" | "y" | "true"),
+            });
+            let idx = self.rules.len() - 1;
+            for w in first {
+                self.by_first.entry(w).or_default().push(idx);
+            }
+        }
+        Ok(())
+    }
+
+    /// All rule matches in a sentence, the longest at each start; overlapping matches keep the
+    /// longer one.
+    pub fn matches(&self, norm: &Normalized, toks: &[Token]) -> Vec<RuleMatch> {
+        let word = |i: usize| -> &str { &norm.text[toks[i].span.start..toks[i].span.end] };
+        let mut found: Vec<RuleMatch> = Vec::new();
+        for i in 0..toks.len() {
+            let Some(cands) = self.by_first.get(word(i)) else { continue };
+            let mut best: Option<RuleMatch> = None;
+            for &r in cands {
+                if let Some((end, trig)) = self.match_at(&self.rules[r].slots, 0, i, toks, &word, None) {
+                    let len = end - i;
+                    let better = best.as_ref().is_none_or(|b| len > b.tokens.1 - b.tokens.0);
+                    if better {
+                        best = Some(RuleMatch { rule: r, tokens: (i, end), trigger: trig.unwrap_or(i) });
+                    }
+                }
+            }
+            if let Some(b) = best {
+                found.push(b);
+            }
+        }
+        // Drop matches contained in a longer one that starts earlier ("went on strike" vs "strike").
+        let mut kept: Vec<RuleMatch> = Vec::new();
+        for m in found {
+            if let Some(last) = kept.last() {
+                if m.tokens.0 < last.tokens.1 {
+                    if m.tokens.1 - m.tokens.0 > last.tokens.1 - last.tokens.0 {
+                        kept.pop();
+                    } else {
+                        continue;
+                    }
+                }
+            }
+            kept.push(m);
+        }
+        kept
+    }
+
+    fn match_at<'a>(
+        &self,
+        slots: &[Slot],
+        s: usize,
+        i: usize,
+        toks: &[Token],
+        word: &dyn Fn(usize) -> &'a str,
+        trig: Option<usize>,
+    ) -> Option<(usize, Option<usize>)> {
+        if s == slots.len() {
+            return Some((i, trig));
+        }
+        match &slots[s] {
+            Slot::Words(w) => {
+                if i < toks.len() && w.contains(word(i)) {
+                    self.match_at(slots, s + 1, i + 1, toks, word, trig)
+                } else {
+                    None
+                }
+            }
+            Slot::Verb(w) => {
+                if i < toks.len() && w.contains(word(i)) {
+                    self.match_at(slots, s + 1, i + 1, toks, word, trig.or(Some(i)))
+                } else {
+                    None
+                }
+            }
+            Slot::Optional(w) => {
+                if i < toks.len() && w.contains(word(i)) {
+                    if let Some(r) = self.match_at(slots, s + 1, i + 1, toks, word, trig) {
+                        return Some(r);
+                    }
+                }
+                self.match_at(slots, s + 1, i, toks, word, trig)
+            }
+            Slot::Gap(n) => {
+                for skip in 0..=*n {
+                    let k = i + skip;
+                    if k > toks.len() {
+                        break;
+                    }
+                    if skip > 0 && matches!(word(k - 1), ";" | "." | "!" | "?" | ":" | "\"") {
+                        break;
+                    }
+                    if let Some(r) = self.match_at(slots, s + 1, k, toks, word, trig) {
+                        return Some(r);
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    #[test]
+    fn inflections_cover_regular_and_irregular_forms() {
+        let f = inflect("visit", &[]);
+        for w in ["visit", "visits", "visited", "visiting"] {
+            assert!(f.contains(&w.to_string()), "{w}");
+        }
+        let f = inflect("hold", &["held"]);
+        assert!(f.contains(&"held".to_string()) && f.contains(&"holding".to_string()));
+        assert!(inflect("ban", &[]).contains(&"banned".to_string()));
+        assert!(inflect("urge", &[]).contains(&"urged".to_string()));
+        assert!(inflect("deny", &[]).contains(&"denied".to_string()));
+    }
+
+    #[test]
+    fn builtin_lexicon_loads_and_matches_with_gaps() {
+        let lex = Lexicon::new(&[]).unwrap();
+        let n = Normalized::new("The two sides signed 11 intergovernmental agreements on Tuesday.");
+        let t = tokenize(&n);
+        let m = lex.matches(&n, &t);
+        assert_eq!(m.len(), 1);
+        assert_eq!(lex.rules[m[0].rule].name, "sign-agreement");
+        assert_eq!(lex.rules[m[0].rule].plover, "SUPPORT");
+    }
+
+    #[test]
+    fn longer_pattern_wins() {
+        let lex = Lexicon::new(&[]).unwrap();
+        let n = Normalized::new("Dock workers went on strike.");
+        let t = tokenize(&n);
+        let m = lex.matches(&n, &t);
+        assert_eq!(m.len(), 1);
+        assert_eq!(lex.rules[m[0].rule].name, "strike");
+    }
+
+    #[test]
+    fn user_patterns_are_validated() {
+        let bad = vec![("verbs_mine.tsv".to_string(), "rule\tpattern\ttype\nx\t@foo\tNOPE\n".to_string())];
+        let err = Lexicon::new(&bad).err().unwrap().to_string();
+        assert!(err.starts_with("verbs_mine.tsv:2:"), "{err}");
+    }
+}

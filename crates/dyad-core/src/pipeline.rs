@@ -1,0 +1,670 @@
+//! The extraction pipeline: one report in, its events and facts out.
+//!
+//! read → segment → normalise/tokenise → actors (with the document's memory) → predicate
+//! matches → roles (subject, object, passive, compounds, references) → events; quantities →
+//! facts; then one event per real-world event of the document.
+
+use crate::actors::{self, Actor, Gazetteer, Memory, Phrase, Reference};
+use crate::dates::{find_dates, DateMention};
+use crate::document::Document;
+use crate::error::Result;
+use crate::facts;
+use crate::knowledge::{Form, Knowledge};
+use crate::lexicon::{Lexicon, RuleMatch, TargetSpec};
+use crate::numbers::{quantities, Quantity};
+use crate::record::{DocumentRecord, EventRecord, Evidence, FactRecord, Location};
+use crate::text::{sentences, tokenize, CharIndex, Normalized, Span, Token};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// The compiled extractor: knowledge, gazetteer and lexicon, built once and shared by threads.
+pub struct Extractor {
+    kb: Knowledge,
+    gaz: Gazetteer,
+    lex: Lexicon,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub document: DocumentRecord,
+    pub events: Vec<EventRecord>,
+    pub facts: Vec<FactRecord>,
+}
+
+/// One analysed sentence.
+pub struct Sentence {
+    /// Byte span in the body.
+    pub span: Span,
+    pub norm: Normalized,
+    pub toks: Vec<Token>,
+    pub phrases: Vec<Phrase>,
+    /// Resolved actors of each phrase (two for "the two presidents").
+    pub actors: Vec<Vec<Actor>>,
+    pub dates: Vec<DateMention>,
+    pub quantities: Vec<Quantity>,
+}
+
+impl Sentence {
+    pub fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| &self.norm.text[t.span.start..t.span.end]).unwrap_or("")
+    }
+    /// Original text of a token range.
+    pub fn original<'a>(&self, body: &'a str, tokens: (usize, usize)) -> &'a str {
+        if tokens.0 >= tokens.1 || tokens.1 > self.toks.len() {
+            return "";
+        }
+        let s = self.norm.original(Span::new(self.toks[tokens.0].span.start, self.toks[tokens.1 - 1].span.end));
+        &body[self.span.start + s.start..self.span.start + s.end]
+    }
+}
+
+/// Who the document has talked about so far, for "he", "they" and "the two presidents".
+#[derive(Debug, Default)]
+pub struct DocState {
+    pub last_person: Option<Actor>,
+    pub last_pair: Option<(Actor, Actor)>,
+    pub recent: Vec<Actor>,
+    /// The dateline's country, for domestic actors named without a country ("protesters").
+    pub home: Option<String>,
+}
+
+impl DocState {
+    fn note(&mut self, a: &Actor, person: bool) {
+        if a.code.is_none() {
+            return;
+        }
+        if person {
+            self.last_person = Some(a.clone());
+        }
+        self.recent.push(a.clone());
+        if self.recent.len() > 12 {
+            self.recent.remove(0);
+        }
+    }
+
+    pub fn pair(&self) -> Option<(Actor, Actor)> {
+        if let Some(p) = &self.last_pair {
+            return Some(p.clone());
+        }
+        let mut distinct: Vec<&Actor> = Vec::new();
+        for a in self.recent.iter().rev() {
+            if !distinct.iter().any(|d| d.code == a.code) {
+                distinct.push(a);
+            }
+            if distinct.len() == 2 {
+                return Some((distinct[1].clone(), distinct[0].clone()));
+            }
+        }
+        None
+    }
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "in", "at", "to", "from", "with", "for", "on", "by", "about", "against", "between",
+    "over", "during", "after", "before", "under", "among", "including", "into", "than", "like",
+    "toward", "towards", "near", "across", "amid", "despite", "via", "behind",
+];
+const NEGATIONS: &[&str] = &["not", "never", "no", "cannot", "neither", "nor"];
+const MODALS: &[&str] = &["will", "would", "may", "might", "could", "should", "shall", "can", "must"];
+const INTENT: &[&str] = &[
+    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "expected", "set",
+    "want", "wants", "wanted", "seek", "seeks", "sought", "hope", "hopes", "hoped", "ready",
+    "willing", "agreed", "agree", "agrees", "pledged", "promised", "vowed", "aims", "aim",
+    "prepared", "scheduled", "due", "likely", "decided", "proposed", "offered", "threatened",
+    "urged", "asked", "called", "invited",
+];
+const DOMESTIC: &[&str] = &["CVL", "POL", "LAB", "EDU", "OPP", "LEG", "JUD", "REL", "MED", "BUS", "HLH"];
+
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Extractor {
+    pub fn new(kb: Knowledge) -> Result<Extractor> {
+        let lex = Lexicon::new(&kb.verb_files)?;
+        let gaz = Gazetteer::new(&kb);
+        Ok(Extractor { kb, gaz, lex })
+    }
+
+    /// The extractor with the built-in knowledge only.
+    pub fn builtin() -> Result<Extractor> {
+        Extractor::new(Knowledge::builtin()?)
+    }
+
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.kb
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Resolve a free-standing mention (`dyad actor`).
+    pub fn resolve(&self, text: &str, date: Option<NaiveDate>) -> Actor {
+        actors::resolve_text(&self.kb, &self.gaz, text, date)
+    }
+
+    /// Analyse the sentences of a document (exposed for tests and tools).
+    pub fn analyse(&self, doc: &Document, state: &mut DocState) -> Vec<Sentence> {
+        let body = doc.body.as_str();
+        let skip = doc.dateline.as_ref().map_or(0, |d| d.span.end);
+        let mut memory = Memory::default();
+        let mut out = Vec::new();
+        for s in sentences(&body[skip..]) {
+            let span = Span::new(s.start + skip, s.end + skip);
+            let norm = Normalized::new(&body[span.start..span.end]);
+            let toks = tokenize(&norm);
+            let phrases = actors::phrases(&self.kb, &self.gaz, &norm, &toks, doc.date, &mut memory);
+            let dates = find_dates(&norm, &toks, doc.date);
+            let quantities = quantities(&norm, &toks);
+            let mut sent = Sentence { span, norm, toks, phrases, actors: Vec::new(), dates, quantities };
+            sent.actors = self.resolve_phrases(body, &sent, state);
+            out.push(sent);
+        }
+        out
+    }
+
+    fn resolve_phrases(&self, body: &str, s: &Sentence, state: &mut DocState) -> Vec<Vec<Actor>> {
+        let mut out: Vec<Vec<Actor>> = Vec::with_capacity(s.phrases.len());
+        let mut persons_here: Vec<Actor> = Vec::new();
+        for (pi, p) in s.phrases.iter().enumerate() {
+            let text = s.original(body, p.tokens).to_string();
+            let mut resolved: Vec<Actor> = Vec::new();
+            if p.code.is_some() {
+                let a = Actor {
+                    text,
+                    code: p.code.clone(),
+                    sector: p.sector.clone(),
+                    name: p.name.clone().or_else(|| p.unknown_name.as_deref().map(title_case)),
+                };
+                // A capital after "in" is a place, not an actor.
+                let place = p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0);
+                if !place {
+                    state.note(&a, p.person);
+                    if p.person {
+                        persons_here.push(a.clone());
+                    }
+                    resolved.push(a);
+                }
+            } else if let Some(r) = p.reference {
+                match r {
+                    Reference::One => {
+                        if let Some(a) = &state.last_person {
+                            resolved.push(Actor { text, ..a.clone() });
+                        }
+                    }
+                    Reference::Pair | Reference::Counterpart => {
+                        if let Some((a, b)) = state.pair() {
+                            resolved.push(Actor { text: text.clone(), ..a });
+                            resolved.push(Actor { text, ..b });
+                        }
+                    }
+                }
+            } else if let (Some(home), Some(sector)) = (&state.home, &p.sector) {
+                if DOMESTIC.contains(&sector.as_str()) {
+                    resolved.push(Actor { text, code: Some(home.clone()), sector: Some(sector.clone()), name: None });
+                }
+            }
+            // Compound groups set the pair for later "the two" references.
+            if pi > 0 && s.phrases[pi - 1].joined_next {
+                if let (Some(prev), Some(cur)) = (out.last().and_then(|v| v.first()), resolved.first()) {
+                    if prev.code.is_some() && cur.code.is_some() && prev.code != cur.code {
+                        state.last_pair = Some((prev.clone(), cur.clone()));
+                    }
+                }
+            }
+            out.push(resolved);
+        }
+        let mut distinct: Vec<Actor> = Vec::new();
+        for a in persons_here {
+            if !distinct.iter().any(|d| d.code == a.code) {
+                distinct.push(a);
+            }
+        }
+        if distinct.len() == 2 {
+            state.last_pair = Some((distinct[0].clone(), distinct[1].clone()));
+        }
+        out
+    }
+
+    fn dateline_location(&self, doc: &Document) -> Option<Location> {
+        let dl = doc.dateline.as_ref()?;
+        let city = dl.place.split(',').next()?.trim();
+        let key = crate::knowledge::normalize_key(city);
+        let mut best: Option<Location> = None;
+        let mut best_score = -1.0;
+        for a in self.kb.aliases.iter().filter(|a| a.key == key) {
+            let (loc, score) = match a.form {
+                Form::Capital => {
+                    let c = &self.kb.countries[a.index];
+                    (Location { name: c.capital.clone(), country: c.code.clone(), lat: c.lat, lon: c.lon }, 1e12)
+                }
+                Form::Place => {
+                    let p = &self.kb.places[a.index];
+                    (Location { name: p.name.clone(), country: p.country.clone(), lat: Some(p.lat), lon: Some(p.lon) }, p.population as f64)
+                }
+                _ => continue,
+            };
+            if score > best_score {
+                best_score = score;
+                best = Some(loc);
+            }
+        }
+        best
+    }
+
+    /// Extract events and facts from one document.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let date_str = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let home_loc = self.dateline_location(doc);
+        let mut state = DocState { home: home_loc.as_ref().map(|l| l.country.clone()), ..Default::default() };
+        let sents = self.analyse(doc, &mut state);
+        let index = CharIndex::new(&doc.body);
+        let mut events: Vec<EventRecord> = Vec::new();
+        let mut facts_out: Vec<FactRecord> = Vec::new();
+        let mut pairs_state = DocState { home: state.home.clone(), ..Default::default() };
+        for s in &sents {
+            let evidence = Evidence {
+                text: doc.body[s.span.start..s.span.end].to_string(),
+                start: index.chars(s.span.start),
+                end: index.chars(s.span.end),
+            };
+            // Re-track the pair as the document unfolds, sentence by sentence.
+            for (p, acts) in s.phrases.iter().zip(&s.actors) {
+                for a in acts {
+                    pairs_state.note(a, p.person);
+                }
+            }
+            let sent_date = |tok: usize| -> Option<NaiveDate> {
+                s.dates
+                    .iter()
+                    .min_by_key(|d| (d.tokens.0 as i64 - tok as i64).abs())
+                    .map(|d| d.date)
+                    .or(doc.date)
+            };
+            let location = self.sentence_location(s).or_else(|| home_loc.clone());
+            for m in self.lex.matches(&s.norm, &s.toks) {
+                for e in self.code_match(doc, s, &m, &state) {
+                    let (src, tgt, negated, hypothetical, plover, cameo, rule, conf) = e;
+                    let rule_ref = &self.lex.rules[m.rule];
+                    let code = self.kb.cameo.get(&cameo);
+                    let (count, topics) = if rule_ref.name.starts_with("sign-agreement") {
+                        agreement_details(doc, s, &m)
+                    } else {
+                        (None, Vec::new())
+                    };
+                    events.push(EventRecord {
+                        record: "event",
+                        doc: doc.id.clone(),
+                        date: date_str(sent_date(m.trigger)),
+                        kind: plover.clone(),
+                        mode: if plover == rule_ref.plover { rule_ref.mode.clone() } else { None },
+                        cameo: Some(cameo.clone()),
+                        source: src,
+                        target: tgt,
+                        location: location.clone(),
+                        evidence: evidence.clone(),
+                        count,
+                        topics,
+                        context: code.map(|c| c.context.clone()).unwrap_or_default(),
+                        goldstein: code.and_then(|c| c.goldstein),
+                        rule,
+                        confidence: conf,
+                        mentions: 1,
+                        negated,
+                        hypothetical,
+                    });
+                }
+            }
+            facts_out.extend(facts::extract(doc, s, &evidence, &pairs_state, date_str(sent_date(0))));
+        }
+        let events = consolidate(events);
+        let facts_out = facts::consolidate(facts_out);
+        Extraction {
+            document: DocumentRecord {
+                record: "document",
+                doc: doc.id.clone(),
+                date: date_str(doc.date),
+                title: doc.title.clone(),
+                url: doc.url.clone(),
+                source: doc.source.clone(),
+                dateline: doc.dateline.as_ref().map(|d| d.place.clone()),
+                sentences: sents.len(),
+                body: doc.body.clone(),
+            },
+            events,
+            facts: facts_out,
+        }
+    }
+
+    fn sentence_location(&self, s: &Sentence) -> Option<Location> {
+        for p in &s.phrases {
+            if p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0) {
+                let code = p.code.clone()?;
+                let (lat, lon) = match p.placelike {
+                    Some(i) if i != usize::MAX => (self.kb.countries[i].lat, self.kb.countries[i].lon),
+                    _ => (None, None),
+                };
+                let name = match p.placelike {
+                    Some(i) if i != usize::MAX => self.kb.countries[i].capital.clone(),
+                    _ => p.name.clone().unwrap_or_default(),
+                };
+                return Some(Location { name, country: code, lat, lon });
+            }
+        }
+        None
+    }
+
+    /// Code the events of one predicate match.
+    #[allow(clippy::type_complexity)]
+    fn code_match(
+        &self,
+        _doc: &Document,
+        s: &Sentence,
+        m: &RuleMatch,
+        state: &DocState,
+    ) -> Vec<(Option<Actor>, Option<Actor>, bool, bool, String, String, String, f64)> {
+        let rule = &self.lex.rules[m.rule];
+        let t = m.trigger;
+        // A trigger inside an actor phrase ("the Defense Ministry") is not a predicate.
+        if s.phrases.iter().any(|p| p.tokens.0 <= t && t < p.tokens.1) {
+            return Vec::new();
+        }
+        let w = |i: usize| s.word(i);
+        // Negation and modality in the few words before the trigger.
+        let lo = t.saturating_sub(4);
+        let before: Vec<&str> = (lo..t).map(w).collect();
+        let negated = before.iter().any(|x| NEGATIONS.contains(x) || x.ends_with("n't"));
+        let modal = before.iter().any(|x| MODALS.contains(x))
+            || (before.last() == Some(&"to") && before.iter().any(|x| INTENT.contains(x)))
+            || (before.len() >= 2 && before[before.len() - 1] == "to" && before.iter().rev().nth(1).is_some_and(|x| INTENT.contains(x)));
+        let passive = {
+            let mut k = t;
+            let mut found = false;
+            for _ in 0..2 {
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                if matches!(w(k), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got") {
+                    found = true;
+                    break;
+                }
+                if !w(k).ends_with("ly") {
+                    break;
+                }
+            }
+            found && (w(t).ends_with("ed") || !matches!(w(t).chars().last(), Some('s') | Some('g')))
+        };
+
+        // Subject: the nearest actor phrase before the match that is not inside a
+        // prepositional phrase.
+        let mut subj: Option<usize> = None;
+        for (pi, p) in s.phrases.iter().enumerate().rev() {
+            if p.tokens.1 > m.tokens.0 {
+                continue;
+            }
+            if (p.tokens.1..t).any(|k| w(k) == ";") || t - p.tokens.1 > 25 {
+                break;
+            }
+            let mut first = pi;
+            while first > 0 && s.phrases[first - 1].joined_next {
+                first -= 1;
+            }
+            let lead = s.phrases[first].tokens.0;
+            let prev = if lead > 0 { w(lead - 1) } else { "" };
+            let prev2 = if lead > 1 { w(lead - 2) } else { "" };
+            let in_pp = PREPOSITIONS.contains(&prev) || (prev == "the" && PREPOSITIONS.contains(&prev2));
+            if in_pp {
+                continue;
+            }
+            subj = Some(pi);
+            break;
+        }
+        let group = |start: usize, leftwards: bool| -> Vec<usize> {
+            let mut g = vec![start];
+            if leftwards {
+                let mut k = start;
+                while k > 0 && s.phrases[k - 1].joined_next {
+                    k -= 1;
+                    g.push(k);
+                }
+            } else {
+                let mut k = start;
+                while k + 1 < s.phrases.len() && s.phrases[k].joined_next {
+                    k += 1;
+                    g.push(k);
+                }
+            }
+            g
+        };
+        let collect = |idx: &[usize]| -> Vec<Actor> {
+            let mut v: Vec<Actor> = Vec::new();
+            for &i in idx {
+                for a in &s.actors[i] {
+                    if a.code.is_some() && !v.iter().any(|x| x.code == a.code) {
+                        v.push(a.clone());
+                    }
+                }
+            }
+            v
+        };
+        let subject_idx = subj.map(|i| group(i, true)).unwrap_or_default();
+        let mut subjects = collect(&subject_idx);
+
+        // Target per the rule's specs.
+        let usable = |p: &Phrase| -> bool {
+            !(p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0))
+        };
+        let mut target_idx: Vec<usize> = Vec::new();
+        'specs: for spec in &rule.targets {
+            match spec {
+                TargetSpec::Object => {
+                    for (pi, p) in s.phrases.iter().enumerate() {
+                        if p.tokens.0 <= t || subject_idx.contains(&pi) {
+                            continue;
+                        }
+                        if p.tokens.0 > m.tokens.1 + 6 || (t..p.tokens.0).any(|k| matches!(w(k), ";" | "\"")) {
+                            break;
+                        }
+                        let prev = w(p.tokens.0 - 1);
+                        let prev2 = if p.tokens.0 > 1 { w(p.tokens.0 - 2) } else { "" };
+                        let pp = PREPOSITIONS.contains(&prev) || (prev == "the" && PREPOSITIONS.contains(&prev2));
+                        if pp || !usable(p) {
+                            continue;
+                        }
+                        target_idx = group(pi, false);
+                        break 'specs;
+                    }
+                }
+                TargetSpec::Prep(prep) => {
+                    let upto = (t + 16).min(s.toks.len());
+                    for k in t + 1..upto {
+                        if matches!(w(k), ";") {
+                            break;
+                        }
+                        if w(k) != prep {
+                            continue;
+                        }
+                        if let Some(pi) = s.phrases.iter().position(|p| {
+                            p.tokens.0 > k && p.tokens.0 <= k + 3 && (k + 1..p.tokens.0).all(|j| matches!(w(j), "the" | "his" | "her" | "their" | "its" | "visiting" | "top" | "senior"))
+                        }) {
+                            if usable(&s.phrases[pi]) {
+                                target_idx = group(pi, false);
+                                break 'specs;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut targets = collect(&target_idx);
+        let mut conf: f64 = 0.8;
+        let subject_is_reference = subj.is_some_and(|i| s.phrases[i].reference.is_some());
+        if subject_is_reference {
+            conf -= 0.1;
+        }
+        if passive {
+            // "X was attacked by Y": Y acts on X.
+            let by = s.phrases.iter().position(|p| p.tokens.0 > t && p.tokens.0 <= t + 4 && (t + 1..p.tokens.0).any(|k| w(k) == "by"));
+            let agents = by.map(|i| collect(&group(i, false))).unwrap_or_default();
+            targets = std::mem::take(&mut subjects);
+            subjects = agents;
+        }
+        // "his counterpart": the other side of the current pair.
+        if target_idx.iter().any(|&i| s.phrases[i].reference == Some(Reference::Counterpart)) {
+            if let (Some(sc), Some((a, b))) = (subjects.first().and_then(|a| a.code.clone()), state.pair()) {
+                let other = if a.code.as_deref() == Some(sc.as_str()) { b } else { a };
+                targets = vec![other];
+            }
+        }
+
+        let mut plover = rule.plover.clone();
+        let mut cameo = rule.cameo.clone();
+        let mut hypothetical = false;
+        let mut rule_name = rule.name.clone();
+        if modal && !negated {
+            // PLOVER: cooperation announced for the future is an AGREE event.
+            if matches!(plover.as_str(), "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "RETREAT" | "CONCEDE") {
+                plover = "AGREE".into();
+                cameo = match rule.plover.as_str() {
+                    "CONSULT" => "036",
+                    "AID" => "033",
+                    "COOPERATE" => "031",
+                    "RETREAT" | "CONCEDE" => "035",
+                    _ => "030",
+                }
+                .into();
+                rule_name = format!("{}+intent", rule.name);
+            } else if plover != "AGREE" && plover != "REQUEST" && plover != "THREATEN" {
+                hypothetical = true;
+            }
+        }
+
+        let mut out = Vec::new();
+        let mut push = |a: Option<Actor>, b: Option<Actor>, c: f64| {
+            out.push((a, b, negated, hypothetical, plover.clone(), cameo.clone(), rule_name.clone(), c));
+        };
+        if !targets.is_empty() && !subjects.is_empty() {
+            for a in &subjects {
+                for b in &targets {
+                    if a.code == b.code && subjects.len() + targets.len() > 2 {
+                        continue;
+                    }
+                    push(Some(a.clone()), Some(b.clone()), conf);
+                }
+            }
+        } else if rule.joint && subjects.len() >= 2 {
+            for i in 0..subjects.len() {
+                for j in i + 1..subjects.len() {
+                    push(Some(subjects[i].clone()), Some(subjects[j].clone()), conf);
+                }
+            }
+        } else if subjects.len() == 1 && targets.is_empty() && matches!(plover.as_str(), "PROTEST" | "MOBILIZE") {
+            push(Some(subjects[0].clone()), None, conf - 0.2);
+        } else if subjects.is_empty() && !targets.is_empty() && matches!(plover.as_str(), "ASSAULT" | "COERCE") {
+            for b in &targets {
+                push(None, Some(b.clone()), conf - 0.2);
+            }
+        }
+        out
+    }
+}
+
+/// Count and topics of a signing: "exchanged 11 agreements covering trade, transport and ...".
+fn agreement_details(doc: &Document, s: &Sentence, m: &RuleMatch) -> (Option<u64>, Vec<String>) {
+    let count = s
+        .quantities
+        .iter()
+        .find(|q| q.tokens.0 >= m.tokens.0 && q.tokens.1 <= m.tokens.1 + 1 && q.unit == crate::numbers::Unit::Count)
+        .map(|q| q.value as u64);
+    let mut topics = Vec::new();
+    let mut k = m.tokens.1;
+    // Skip to "covering", "on", "in the fields of", "in areas such as".
+    let lead = ["covering", "on", "in", "including", "concerning", "regarding", "spanning", "related"];
+    while k < s.toks.len() && k < m.tokens.1 + 4 && !lead.contains(&s.word(k)) {
+        k += 1;
+    }
+    if k < s.toks.len() && lead.contains(&s.word(k)) {
+        k += 1;
+        while k < s.toks.len() && matches!(s.word(k), "the" | "fields" | "areas" | "of" | "such" | "as" | "to" | "spheres" | "sectors") {
+            k += 1;
+        }
+        let mut start = k;
+        let end = s.toks.len();
+        let mut items: Vec<(usize, usize)> = Vec::new();
+        for j in k..end {
+            let word = s.word(j);
+            if word == "," || word == "." || word == ";" || j + 1 == end {
+                let stop = if word == "," || word == "." || word == ";" { j } else { j + 1 };
+                if stop > start {
+                    items.push((start, stop));
+                }
+                start = j + 1;
+                if word != "," {
+                    break;
+                }
+            }
+        }
+        // "A, B and C": split the last item on its "and" only when the list had commas.
+        for (a, b) in items {
+            let mut a = a;
+            if s.word(a) == "and" {
+                a += 1;
+            }
+            if a < b {
+                topics.push(s.original(&doc.body, (a, b)).to_string());
+            }
+        }
+        if topics.len() < 2 {
+            topics.clear();
+        }
+    }
+    (count, topics)
+}
+
+/// One event per real-world event per document: mentions of the same act between the same
+/// parties merge, keeping the first evidence and the richest details.
+pub fn consolidate(events: Vec<EventRecord>) -> Vec<EventRecord> {
+    let mut out: Vec<EventRecord> = Vec::new();
+    let mut index: HashMap<(String, String, String, String, bool, bool), usize> = HashMap::new();
+    let joint_types = ["CONSULT", "AGREE", "COOPERATE"];
+    for e in events {
+        let code = |a: &Option<Actor>| a.as_ref().and_then(|x| x.code.clone()).unwrap_or_default();
+        let (mut a, mut b) = (code(&e.source), code(&e.target));
+        let joint = joint_types.contains(&e.kind.as_str()) || e.rule.starts_with("sign-") || e.rule == "talks";
+        if joint && b < a {
+            std::mem::swap(&mut a, &mut b);
+        }
+        let sub = if e.kind == "SUPPORT" { e.cameo.clone().unwrap_or_default() } else { String::new() };
+        let key = (e.kind.clone() + &sub, a, b, String::new(), e.negated, e.hypothetical);
+        match index.get(&key) {
+            Some(&i) => {
+                let kept = &mut out[i];
+                kept.mentions += 1;
+                kept.confidence = (kept.confidence + 0.05).min(0.99);
+                if kept.count.is_none() {
+                    kept.count = e.count;
+                }
+                if kept.topics.len() < e.topics.len() {
+                    kept.topics = e.topics;
+                }
+            }
+            None => {
+                index.insert(key, out.len());
+                out.push(e);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,413 @@
+//! Text primitives: sentence segmentation of news English, normalisation for matching, and
+//! tokens.
+//!
+//! Segmentation runs on the original body so that evidence offsets are exact. Matching runs on a
+//! normalised copy of each sentence (lower case, diacritics folded, typographic quotes and dashes
+//! made plain) with a byte map back to the original, so a gazetteer entry written "Erdogan"
+//! matches "Erdoğan" and still reports the original span.
+
+/// A byte range `[start, end)` into some text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// Abbreviations after which a period does not end a sentence ("Gen.", "Nov.", "Mr.").
+/// Months are here because a date ("on Nov. 25") is far more common than a sentence ending in an
+/// abbreviated month.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
+    "gov", "sen", "rep", "rev", "fr", "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "inc", "corp", "ltd", "co",
+    "mt", "ft", "pres", "sec", "gens", "messrs", "approx", "est", "dept", "univ", "assn", "bros",
+    "ave", "blvd", "rd", "hon", "amb", "cf", "e.g", "i.e", "al",
+];
+
+/// Words that, capitalised after a dotted acronym ("U.S."), start a new sentence rather than
+/// continue a name ("U.S. Secretary").
+const SENTENCE_STARTERS: &[&str] = &[
+    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this", "that",
+    "there", "a", "an", "officials", "his", "her", "their", "its", "according", "meanwhile",
+    "however", "after", "before", "since", "while", "as", "if", "when", "last", "earlier",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+/// Split `text` into sentences. Paragraph breaks always end a sentence; a line break ends one
+/// unless the next line continues in lower case (hard-wrapped text).
+pub fn sentences(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = skip_space(text, 0);
+    let mut i = start;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c == b'\n' {
+            let next = skip_space(text, i);
+            let para = text[i..next].matches('\n').count() >= 2;
+            let continues = text[next..]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_lowercase());
+            if para || !continues {
+                push(&mut out, text, start, i);
+                start = next;
+                i = next;
+                continue;
+            }
+        } else if matches!(c, b'.' | b'!' | b'?') {
+            // Take the whole run of terminal punctuation and closing quotes.
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let ch = text[end..].chars().next().unwrap_or(' ');
+                if matches!(ch, '.' | '!' | '?') || is_closing(ch) {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next = skip_space(text, end);
+            if next == end && end < bytes.len() {
+                // "1.2", "U.S", "example.com": no space, no boundary.
+                i = end;
+                continue;
+            }
+            if c != b'.' || period_ends_sentence(text, start, i, next) {
+                push(&mut out, text, start, end);
+                start = next;
+                i = next;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push(&mut out, text, start, bytes.len());
+    out
+}
+
+fn skip_space(text: &str, mut i: usize) -> usize {
+    while let Some(ch) = text[i..].chars().next() {
+        if ch.is_whitespace() {
+            i += ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+fn push(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
+    let trimmed = text[start..end].trim_end();
+    if !trimmed.trim().is_empty() {
+        out.push(Span::new(start, start + trimmed.len()));
+    }
+}
+
+/// Decide whether the period at `dot` ends the sentence, given the word before it and the text
+/// after it (`next` is the first non-space byte after the punctuation).
+fn period_ends_sentence(text: &str, sent_start: usize, dot: usize, next: usize) -> bool {
+    let Some(following) = text[next..].chars().next() else {
+        return true;
+    };
+    // A sentence never starts in lower case or with a continuing punctuation mark.
+    if following.is_lowercase() || matches!(following, ',' | ';' | ':' | ')' | '-') {
+        return false;
+    }
+    let before = &text[sent_start..dot];
+    let word_start = before
+        .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
+        .map(|p| p + before[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    let next_word: String = text[next..]
+        .chars()
+        .take_while(|ch| ch.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    // Initials ("George W. Bush") and dotted acronyms ("U.S.", "U.N.").
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    if word.contains('.') && letters <= 4 && word.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return SENTENCE_STARTERS.contains(&next_word.as_str());
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        // "Nov. 25" and "Gen. Smith" continue; an abbreviation can still end a sentence when a
+        // clear sentence starter follows ("... of Smith Inc. The company").
+        return SENTENCE_STARTERS.contains(&next_word.as_str()) && !following.is_ascii_digit();
+    }
+    true
+}
+
+/// A sentence prepared for matching: its normalised text and the way back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// Lower-case, ASCII-folded text.
+    pub text: String,
+    /// For each byte of `text`, the byte offset in the original that produced it; one extra
+    /// entry at the end maps the end of the text.
+    map: Vec<u32>,
+    /// For each byte of `text`: did the original character start with an upper-case letter.
+    upper: Vec<bool>,
+}
+
+impl Normalized {
+    pub fn new(original: &str) -> Normalized {
+        let mut text = String::with_capacity(original.len() + 8);
+        let mut map = Vec::with_capacity(original.len() + 9);
+        let mut upper = Vec::with_capacity(original.len() + 8);
+        for (pos, ch) in original.char_indices() {
+            let before = text.len();
+            if ch.is_ascii() {
+                text.push(ch.to_ascii_lowercase());
+            } else {
+                match ch {
+                    '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' | '\u{00b4}' => text.push('\''),
+                    '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}' => text.push('"'),
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' => text.push('-'),
+                    '\u{00a0}' | '\u{2009}' | '\u{202f}' => text.push(' '),
+                    _ => match deunicode::deunicode_char(ch) {
+                        Some(s) if !s.is_empty() && s.is_ascii() => {
+                            for b in s.trim_end().chars() {
+                                text.push(b.to_ascii_lowercase());
+                            }
+                            if text.len() == before {
+                                text.push(' ');
+                            }
+                        }
+                        _ => text.push(' '),
+                    },
+                }
+            }
+            let is_upper = ch.is_uppercase();
+            for _ in before..text.len() {
+                map.push(pos as u32);
+                upper.push(is_upper);
+            }
+        }
+        map.push(original.len() as u32);
+        Normalized { text, map, upper }
+    }
+
+    /// Original byte range of a normalised range.
+    pub fn original(&self, span: Span) -> Span {
+        let start = self.map[span.start] as usize;
+        // The end maps through the last byte: find where the next original char starts.
+        let end = if span.end >= self.text.len() {
+            self.map[self.text.len()] as usize
+        } else {
+            self.map[span.end] as usize
+        };
+        Span::new(start, end.max(start))
+    }
+
+    /// Was the character at normalised byte `i` upper case in the original?
+    pub fn is_upper(&self, i: usize) -> bool {
+        self.upper.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// Token classes the coder cares about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token of a normalised sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// First letter upper case in the original.
+    pub cap: bool,
+}
+
+/// Tokenise normalised text: words (letters, digits, inner apostrophes and dots of acronyms),
+/// numbers (with separators and decimals) and single punctuation marks. Hyphens split words
+/// so that "Kazakh-Turkmen" and "Russian-backed" expose their parts.
+pub fn tokenize(norm: &Normalized) -> Vec<Token> {
+    let s = norm.text.as_bytes();
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_ascii_digit() {
+            i += 1;
+            while i < s.len()
+                && (s[i].is_ascii_digit()
+                    || ((s[i] == b',' || s[i] == b'.')
+                        && i + 1 < s.len()
+                        && s[i + 1].is_ascii_digit()))
+            {
+                i += 1;
+            }
+            // "5th", "1990s"
+            while i < s.len() && s[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            kind = TokenKind::Number;
+        } else if c.is_ascii_alphabetic() {
+            i += 1;
+            while i < s.len() {
+                let b = s[i];
+                if b.is_ascii_alphanumeric() {
+                    i += 1;
+                } else if (b == b'\'' || b == b'.')
+                    && i + 1 < s.len()
+                    && s[i + 1].is_ascii_alphabetic()
+                    && (b == b'\'' || i + 2 >= s.len() || s[i + 2] == b'.' || i - start == 1)
+                {
+                    // "o'brien", "u.s", "u.n"; not "end.next"
+                    if b == b'\'' && s[i + 1] == b's' && (i + 2 >= s.len() || !s[i + 2].is_ascii_alphanumeric()) {
+                        break; // possessive 's is its own token
+                    }
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // Keep the final dot of an acronym written with dots ("u.s.").
+            if i < s.len() && s[i] == b'.' && norm.text[start..i].contains('.') {
+                i += 1;
+            }
+            kind = TokenKind::Word;
+        } else if c == b'\'' && i + 1 < s.len() && s[i + 1] == b's' && (i + 2 >= s.len() || !s[i + 2].is_ascii_alphanumeric()) {
+            i += 2;
+            kind = TokenKind::Word;
+        } else {
+            i += 1;
+            kind = TokenKind::Punct;
+        }
+        out.push(Token {
+            span: Span::new(start, i),
+            kind,
+            cap: norm.is_upper(start),
+        });
+    }
+    out
+}
+
+/// Convert a byte offset of `text` into a count of Unicode code points, the unit of the
+/// records contract's `start`/`end`.
+pub struct CharIndex<'a> {
+    text: &'a str,
+    ascii: bool,
+}
+
+impl<'a> CharIndex<'a> {
+    pub fn new(text: &'a str) -> CharIndex<'a> {
+        CharIndex {
+            text,
+            ascii: text.is_ascii(),
+        }
+    }
+    pub fn chars(&self, byte: usize) -> usize {
+        if self.ascii {
+            byte
+        } else {
+            self.text[..byte].chars().count()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn month_abbreviation_and_money_do_not_split() {
+        let t = "The ministers met on Nov. 25 in Baku. Trade reached $1.2 billion last year.";
+        assert_eq!(
+            split(t),
+            vec!["The ministers met on Nov. 25 in Baku.", "Trade reached $1.2 billion last year."]
+        );
+    }
+
+    #[test]
+    fn titles_initials_and_acronyms_do_not_split() {
+        let t = "Gen. Mark A. Milley spoke to U.S. Secretary Blinken. He left.";
+        assert_eq!(split(t), vec!["Gen. Mark A. Milley spoke to U.S. Secretary Blinken.", "He left."]);
+    }
+
+    #[test]
+    fn acronym_followed_by_a_sentence_starter_splits() {
+        let t = "The envoy flew to the U.S. The talks begin Monday.";
+        assert_eq!(split(t), vec!["The envoy flew to the U.S.", "The talks begin Monday."]);
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        let t = "\"We are ready,\" she said. \"Are you?\" He nodded.";
+        assert_eq!(split(t), vec!["\"We are ready,\" she said.", "\"Are you?\"", "He nodded."]);
+    }
+
+    #[test]
+    fn headlines_and_paragraphs_are_sentences() {
+        let t = "Leaders sign pact\n\nThe two leaders signed it. It was\nlate.";
+        assert_eq!(split(t), vec!["Leaders sign pact", "The two leaders signed it.", "It was\nlate."]);
+    }
+
+    #[test]
+    fn normalisation_folds_and_maps_back() {
+        let orig = "Erdoğan’s “visit”";
+        let n = Normalized::new(orig);
+        assert_eq!(n.text, "erdogan's \"visit\"");
+        let at = n.text.find("visit").unwrap();
+        let span = n.original(Span::new(at, at + 5));
+        assert_eq!(&orig[span.start..span.end], "visit");
+        let e = n.original(Span::new(0, 7));
+        assert_eq!(&orig[e.start..e.end], "Erdoğan");
+        assert!(n.is_upper(0));
+    }
+
+    #[test]
+    fn tokens_split_hyphens_possessives_and_keep_acronyms_and_decimals() {
+        let n = Normalized::new("Kazakh-Turkmen trade of $1.2 billion, U.S. and Kazakhstan's");
+        let toks: Vec<&str> = tokenize(&n).iter().map(|t| &n.text[t.span.start..t.span.end]).collect();
+        assert_eq!(
+            toks,
+            vec!["kazakh", "-", "turkmen", "trade", "of", "$", "1.2", "billion", ",", "u.s.", "and", "kazakhstan", "'s"]
+        );
+    }
+
+    #[test]
+    fn char_offsets_count_code_points() {
+        let t = "ASTANA — Talks";
+        let ix = CharIndex::new(t);
+        assert_eq!(ix.chars(t.find("Talks").unwrap()), 9);
+    }
+}
