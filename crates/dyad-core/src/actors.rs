@@ -79,16 +79,73 @@ struct Hit {
 }
 
 const GLUE: &[&str] = &[
-    "senior", "top", "former", "deputy", "acting", "new", "visiting", "chief", "then", "outgoing",
-    "incoming", "first", "vice", "interim", "current", "late", "veteran", "powerful", "state",
-    "national", "federal", "central", "local", "regional", "provincial", "ruling", "main", "own",
-    "other", "all", "some", "several", "many", "two", "three", "four", "five", "six", "seven",
-    "eight", "nine", "ten", "dozens", "hundreds", "thousands", "of", "the", "'s", "-",
+    "senior",
+    "top",
+    "former",
+    "deputy",
+    "acting",
+    "new",
+    "visiting",
+    "chief",
+    "then",
+    "outgoing",
+    "incoming",
+    "first",
+    "vice",
+    "interim",
+    "current",
+    "late",
+    "veteran",
+    "powerful",
+    "state",
+    "national",
+    "federal",
+    "central",
+    "local",
+    "regional",
+    "provincial",
+    "ruling",
+    "main",
+    "own",
+    "other",
+    "all",
+    "some",
+    "several",
+    "many",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "of",
+    "the",
+    "'s",
+    "-",
 ];
 
 const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "outside", "from", "across", "around", "inside", "throughout", "into",
-    "toward", "towards", "via", "within", "between",
+    "in",
+    "at",
+    "near",
+    "outside",
+    "from",
+    "across",
+    "around",
+    "inside",
+    "throughout",
+    "into",
+    "toward",
+    "towards",
+    "via",
+    "within",
+    "between",
 ];
 
 impl Gazetteer {
@@ -125,8 +182,14 @@ impl Gazetteer {
                 continue;
             }
             // "u.s" inside "u.s." is fine; a key ending in a letter must not cut "u.s.a".
-            let Some(ts) = toks.iter().position(|t| t.span.start == s) else { continue };
-            let Some(te) = toks[ts..].iter().position(|t| t.span.end >= e).map(|p| ts + p + 1) else {
+            let Some(ts) = toks.iter().position(|t| t.span.start == s) else {
+                continue;
+            };
+            let Some(te) = toks[ts..]
+                .iter()
+                .position(|t| t.span.end >= e)
+                .map(|p| ts + p + 1)
+            else {
                 continue;
             };
             let cands: Vec<usize> = self.targets[m.pattern().as_usize()]
@@ -143,13 +206,25 @@ impl Gazetteer {
             if cands.is_empty() {
                 continue;
             }
-            found.push(Hit { tok: (ts, te), span: Span::new(s, toks[te - 1].span.end.max(e)), aliases: cands });
+            found.push(Hit {
+                tok: (ts, te),
+                span: Span::new(s, toks[te - 1].span.end.max(e)),
+                aliases: cands,
+            });
         }
         // Longest first, then leftmost; drop hits overlapping a kept one.
-        found.sort_by(|a, b| b.span.len().cmp(&a.span.len()).then(a.span.start.cmp(&b.span.start)));
+        found.sort_by(|a, b| {
+            b.span
+                .len()
+                .cmp(&a.span.len())
+                .then(a.span.start.cmp(&b.span.start))
+        });
         let mut kept: Vec<Hit> = Vec::new();
         for h in found {
-            if kept.iter().all(|k| h.tok.1 <= k.tok.0 || h.tok.0 >= k.tok.1) {
+            if kept
+                .iter()
+                .all(|k| h.tok.1 <= k.tok.0 || h.tok.0 >= k.tok.1)
+            {
                 kept.push(h);
             }
         }
@@ -187,15 +262,28 @@ fn word<'a>(norm: &'a Normalized, t: &Token) -> &'a str {
 
 /// Choose what a hit means here. Prefers a person in office on the date, then organisations,
 /// entities, countries, agents and places.
-fn choose(kb: &Knowledge, hit: &Hit, date: Option<NaiveDate>, memory: &Memory, key: &str) -> Option<Piece> {
+fn choose(
+    kb: &Knowledge,
+    hit: &Hit,
+    date: Option<NaiveDate>,
+    memory: &Memory,
+    key: &str,
+) -> Option<Piece> {
     let mut best: Option<(i32, Piece)> = None;
     for &ai in &hit.aliases {
         let a = &kb.aliases[ai];
         let (score, piece) = match a.form {
             Form::Person => {
-                let in_office = date.is_some_and(|d| kb.people[a.index].terms.iter().any(|t| t.covers(d)));
+                let in_office =
+                    date.is_some_and(|d| kb.people[a.index].terms.iter().any(|t| t.covers(d)));
                 let remembered = memory.person_for.get(key) == Some(&a.index);
-                let s = if remembered { 100 } else if in_office { 90 } else { 40 };
+                let s = if remembered {
+                    100
+                } else if in_office {
+                    90
+                } else {
+                    40
+                };
                 // Among several out of office, the one whose last term is nearest the date.
                 let recency = kb.people[a.index]
                     .terms
@@ -221,7 +309,10 @@ fn choose(kb: &Knowledge, hit: &Hit, date: Option<NaiveDate>, memory: &Memory, k
             Form::People => (64, Piece::Country(a.index, Form::People)),
             Form::Capital => (60, Piece::Country(a.index, Form::Capital)),
             Form::Agent => (50, Piece::Agent(a.index)),
-            Form::Place => (30 + (kb.places[a.index].population as f64).log10() as i32, Piece::Place(a.index)),
+            Form::Place => (
+                30 + (kb.places[a.index].population as f64).log10() as i32,
+                Piece::Place(a.index),
+            ),
         };
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, piece));
@@ -311,7 +402,10 @@ pub fn phrases(
                 phrase.span.end = span.end;
                 phrase.person = true;
                 if let Some(sur) = name.rsplit(' ').next() {
-                    memory.unknown.insert(sur.to_string(), (phrase.code.clone(), phrase.sector.clone(), name.clone()));
+                    memory.unknown.insert(
+                        sur.to_string(),
+                        (phrase.code.clone(), phrase.sector.clone(), name.clone()),
+                    );
                 }
                 phrase.unknown_name = Some(name);
             }
@@ -322,13 +416,28 @@ pub fn phrases(
 
     add_references(norm, toks, memory, &mut out);
     out.sort_by_key(|p| p.tokens.0);
+    // Overlaps can only come from a title's trailing name running into a reference: keep the first.
+    let mut last_end = 0;
+    out.retain(|p| {
+        let keep = p.tokens.0 >= last_end;
+        if keep {
+            last_end = p.tokens.1;
+        }
+        keep
+    });
     // Conjunctions between phrases: "Kazakhstan and Turkmenistan", "A, B and C".
     for w in 0..out.len().saturating_sub(1) {
         let gap = &toks[out[w].tokens.1..out[w + 1].tokens.0];
         let words: Vec<&str> = gap.iter().map(|t| word(norm, t)).collect();
         out[w].joined_next = matches!(
             words.as_slice(),
-            ["and"] | [","] | ["and", "the"] | [",", "and"] | ["as", "well", "as"] | ["and", "his"] | ["and", "her"]
+            ["and"]
+                | [","]
+                | ["and", "the"]
+                | [",", "and"]
+                | ["as", "well", "as"]
+                | ["and", "his"]
+                | ["and", "her"]
         );
     }
     out
@@ -434,9 +543,18 @@ fn compose(
     // A bare agent with no code ("the president", "officials") refers back to someone.
     if p.code.is_none() && group.iter().all(|g| matches!(g, Piece::Agent(_))) {
         let first = word(norm, &toks[start]);
-        let prev = if start > 0 { word(norm, &toks[start - 1]) } else { "" };
-        let plural = first.ends_with('s') && !first.ends_with("ss") || matches!(prev, "two" | "both");
-        p.reference = Some(if plural { Reference::Pair } else { Reference::One });
+        let prev = if start > 0 {
+            word(norm, &toks[start - 1])
+        } else {
+            ""
+        };
+        let plural =
+            first.ends_with('s') && !first.ends_with("ss") || matches!(prev, "two" | "both");
+        p.reference = Some(if plural {
+            Reference::Pair
+        } else {
+            Reference::One
+        });
     }
     p
 }
@@ -452,7 +570,12 @@ fn add_references(norm: &Normalized, toks: &[Token], _memory: &Memory, out: &mut
         let (kind, len) = match w {
             "he" | "she" => (Reference::One, 1),
             "they" => (Reference::Pair, 1),
-            "both" if matches!(next, "sides" | "countries" | "leaders" | "nations" | "governments" | "parties") => {
+            "both"
+                if matches!(
+                    next,
+                    "sides" | "countries" | "leaders" | "nations" | "governments" | "parties"
+                ) =>
+            {
                 (Reference::Pair, 2)
             }
             "counterpart" | "counterparts" => (Reference::Counterpart, 1),
@@ -512,6 +635,11 @@ pub fn resolve_text(kb: &Knowledge, gaz: &Gazetteer, text: &str, date: Option<Na
             sector: p.sector.clone(),
             name: p.name.clone().or_else(|| p.unknown_name.clone()),
         },
-        None => Actor { text: text.to_string(), code: None, sector: None, name: None },
+        None => Actor {
+            text: text.to_string(),
+            code: None,
+            sector: None,
+            name: None,
+        },
     }
 }

@@ -6,15 +6,39 @@ use crate::text::{Normalized, Token};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
-    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
-    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
-    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu), ("friday", Weekday::Fri), ("saturday", Weekday::Sat),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
     ("sunday", Weekday::Sun),
 ];
 
@@ -38,18 +62,30 @@ pub fn parse_document_date(s: &str) -> Option<NaiveDate> {
     }
     let norm = Normalized::new(s);
     let toks = crate::text::tokenize(&norm);
-    let words: Vec<&str> = toks.iter().map(|t| &norm.text[t.span.start..t.span.end]).collect();
+    let words: Vec<&str> = toks
+        .iter()
+        .map(|t| &norm.text[t.span.start..t.span.end])
+        .collect();
     for i in 0..words.len() {
         if let Some(m) = month(words[i]) {
             // "March 14, 2025"
-            if let (Some(d), Some(y)) = (words.get(i + 1).and_then(|w| w.parse::<u32>().ok()), words.iter().skip(i + 2).find_map(|w| w.parse::<i32>().ok().filter(|y| *y > 1900))) {
+            if let (Some(d), Some(y)) = (
+                words.get(i + 1).and_then(|w| w.parse::<u32>().ok()),
+                words
+                    .iter()
+                    .skip(i + 2)
+                    .find_map(|w| w.parse::<i32>().ok().filter(|y| *y > 1900)),
+            ) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                     return Some(date);
                 }
             }
             // "14 March 2025"
             if i > 0 {
-                if let (Ok(d), Some(Ok(y))) = (words[i - 1].parse::<u32>(), words.get(i + 1).map(|w| w.parse::<i32>())) {
+                if let (Ok(d), Some(Ok(y))) = (
+                    words[i - 1].parse::<u32>(),
+                    words.get(i + 1).map(|w| w.parse::<i32>()),
+                ) {
                     if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
                         return Some(date);
                     }
@@ -78,7 +114,11 @@ fn nearest_year(doc: NaiveDate, m: u32, d: u32) -> Option<NaiveDate> {
 
 /// Find the date expressions of a sentence, resolved against the report date.
 pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> Vec<DateMention> {
-    let w = |i: usize| -> &str { toks.get(i).map(|t| &norm.text[t.span.start..t.span.end]).unwrap_or("") };
+    let w = |i: usize| -> &str {
+        toks.get(i)
+            .map(|t| &norm.text[t.span.start..t.span.end])
+            .unwrap_or("")
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -89,7 +129,10 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
             if w(k) == "." {
                 k += 1;
             }
-            if let Ok(d) = w(k).trim_end_matches(|c: char| c.is_alphabetic()).parse::<u32>() {
+            if let Ok(d) = w(k)
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .parse::<u32>()
+            {
                 if (1..=31).contains(&d) && w(k).len() <= 4 {
                     let mut end = k + 1;
                     let mut year = None;
@@ -110,7 +153,10 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
                             None => doc.and_then(|dd| nearest_year(dd, m, d)),
                         };
                         if let Some(date) = date {
-                            out.push(DateMention { tokens: (i, end), date });
+                            out.push(DateMention {
+                                tokens: (i, end),
+                                date,
+                            });
                             i = end;
                             continue;
                         }
@@ -120,7 +166,9 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
         }
         // Day before month: "25 November 2025", "25 November".
         if let Ok(d) = word.parse::<u32>() {
-            if let Some(m) = month(w(i + 1)).filter(|_| (1..=31).contains(&d) && (w(i + 1) != "may" || toks[i + 1].cap)) {
+            if let Some(m) = month(w(i + 1))
+                .filter(|_| (1..=31).contains(&d) && (w(i + 1) != "may" || toks[i + 1].cap))
+            {
                 let mut end = i + 2;
                 let date = match w(i + 2).parse::<i32>() {
                     Ok(y) if (1900..2100).contains(&y) => {
@@ -130,7 +178,10 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
                     _ => doc.and_then(|dd| nearest_year(dd, m, d)),
                 };
                 if let Some(date) = date {
-                    out.push(DateMention { tokens: (i, end), date });
+                    out.push(DateMention {
+                        tokens: (i, end),
+                        date,
+                    });
                     i = end;
                     continue;
                 }
@@ -139,12 +190,16 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
         if let Some(doc) = doc {
             // Weekdays: the latest such day on or before the report date ("on Tuesday").
             if let Some((_, wd)) = WEEKDAYS.iter().find(|(k, _)| *k == word) {
-                let back = (doc.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+                let back =
+                    (doc.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
                 let mut date = doc - Days::new(back as u64);
                 if w(i.wrapping_sub(1)) == "next" {
                     date = date + Days::new(7);
                 }
-                out.push(DateMention { tokens: (i, i + 1), date });
+                out.push(DateMention {
+                    tokens: (i, i + 1),
+                    date,
+                });
                 i += 1;
                 continue;
             }
@@ -158,7 +213,10 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
                 _ => None,
             };
             if let Some((days, len)) = rel {
-                out.push(DateMention { tokens: (i, i + len), date: doc - Days::new(days) });
+                out.push(DateMention {
+                    tokens: (i, i + len),
+                    date: doc - Days::new(days),
+                });
                 i += len;
                 continue;
             }
@@ -167,7 +225,6 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
     }
     out
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -178,12 +235,18 @@ mod tests {
         let n = Normalized::new(s);
         let t = tokenize(&n);
         let d = NaiveDate::parse_from_str(doc, "%Y-%m-%d").ok();
-        find_dates(&n, &t, d).into_iter().map(|m| m.date.to_string()).collect()
+        find_dates(&n, &t, d)
+            .into_iter()
+            .map(|m| m.date.to_string())
+            .collect()
     }
 
     #[test]
     fn month_day_takes_the_report_year() {
-        assert_eq!(dates("held talks on Nov. 25 in Astana", "2025-11-25"), vec!["2025-11-25"]);
+        assert_eq!(
+            dates("held talks on Nov. 25 in Astana", "2025-11-25"),
+            vec!["2025-11-25"]
+        );
         assert_eq!(dates("on March 3", "2024-03-05"), vec!["2024-03-03"]);
     }
 
@@ -194,8 +257,14 @@ mod tests {
 
     #[test]
     fn explicit_years_and_day_first() {
-        assert_eq!(dates("on 25 November 2025", "2020-01-01"), vec!["2025-11-25"]);
-        assert_eq!(dates("on November 25, 2025", "2020-01-01"), vec!["2025-11-25"]);
+        assert_eq!(
+            dates("on 25 November 2025", "2020-01-01"),
+            vec!["2025-11-25"]
+        );
+        assert_eq!(
+            dates("on November 25, 2025", "2020-01-01"),
+            vec!["2025-11-25"]
+        );
     }
 
     #[test]

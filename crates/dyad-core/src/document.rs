@@ -31,10 +31,20 @@ pub struct Dateline {
 
 impl Document {
     /// A document from a body whose date is already known (JSON Lines, HTML).
-    pub fn new(id: impl Into<String>, body: impl Into<String>, date: Option<NaiveDate>) -> Document {
+    pub fn new(
+        id: impl Into<String>,
+        body: impl Into<String>,
+        date: Option<NaiveDate>,
+    ) -> Document {
         let body = body.into();
         let dateline = find_dateline(&body);
-        Document { id: id.into(), date, body, dateline, ..Default::default() }
+        Document {
+            id: id.into(),
+            date,
+            body,
+            dateline,
+            ..Default::default()
+        }
     }
 
     /// A plain-text report: an optional first token `date YYYY-MM-DD` (removed from the body),
@@ -87,7 +97,10 @@ pub fn find_dateline(body: &str) -> Option<Dateline> {
     let (dash, after) = dash_at?;
     let lead = head[..dash].trim_end();
     let (place_part, agency) = match lead.rfind('(') {
-        Some(p) if lead.ends_with(')') => (lead[..p].trim_end(), Some(lead[p + 1..lead.len() - 1].trim().to_string())),
+        Some(p) if lead.ends_with(')') => (
+            lead[..p].trim_end(),
+            Some(lead[p + 1..lead.len() - 1].trim().to_string()),
+        ),
         _ => (lead, None),
     };
     let city = place_part.split(',').next().unwrap_or("").trim();
@@ -99,7 +112,11 @@ pub fn find_dateline(body: &str) -> Option<Dateline> {
         return None;
     }
     let end = after + body[after..].len() - body[after..].trim_start().len();
-    Some(Dateline { place: place_part.to_string(), span: Span::new(0, end), agency })
+    Some(Dateline {
+        place: place_part.to_string(),
+        span: Span::new(0, end),
+        agency,
+    })
 }
 
 #[cfg(test)]
@@ -121,7 +138,10 @@ mod tests {
         let dl = find_dateline("KYIV, Ukraine — Shelling resumed.").unwrap();
         assert_eq!(dl.place, "KYIV, Ukraine");
         let dl = find_dateline("WASHINGTON (AP) — The talks").unwrap();
-        assert_eq!((dl.place.as_str(), dl.agency.as_deref()), ("WASHINGTON", Some("AP")));
+        assert_eq!(
+            (dl.place.as_str(), dl.agency.as_deref()),
+            ("WASHINGTON", Some("AP"))
+        );
         let dl = find_dateline("BRUSSELS (Reuters) - Ministers met").unwrap();
         assert_eq!(dl.place, "BRUSSELS");
         assert!(find_dateline("The President - who arrived late - spoke.").is_none());

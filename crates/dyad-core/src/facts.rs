@@ -10,37 +10,92 @@ use crate::record::{Change, Evidence, FactRecord};
 
 /// Nouns that name what a count counts, with the fact kind.
 const COUNT_NOUNS: &[(&str, &str)] = &[
-    ("companies", "companies"), ("firms", "companies"), ("enterprises", "companies"),
-    ("businesses", "companies"), ("joint", "companies"),
-    ("agreements", "agreements"), ("documents", "agreements"), ("memorandums", "agreements"),
-    ("memoranda", "agreements"), ("deals", "agreements"), ("accords", "agreements"),
+    ("companies", "companies"),
+    ("firms", "companies"),
+    ("enterprises", "companies"),
+    ("businesses", "companies"),
+    ("joint", "companies"),
+    ("agreements", "agreements"),
+    ("documents", "agreements"),
+    ("memorandums", "agreements"),
+    ("memoranda", "agreements"),
+    ("deals", "agreements"),
+    ("accords", "agreements"),
     ("contracts", "agreements"),
 ];
 
 /// Keywords that, near a figure, say what it measures.
 const MONEY_KEYS: &[(&str, &str)] = &[
-    ("trade", "trade"), ("turnover", "trade"), ("commerce", "trade"), ("exports", "trade"),
+    ("trade", "trade"),
+    ("turnover", "trade"),
+    ("commerce", "trade"),
+    ("exports", "trade"),
     ("imports", "trade"),
-    ("investment", "investment"), ("investments", "investment"), ("invested", "investment"),
-    ("invest", "investment"), ("investing", "investment"), ("fdi", "investment"),
-    ("aid", "aid"), ("assistance", "aid"), ("humanitarian", "aid"), ("grant", "aid"),
-    ("grants", "aid"), ("donated", "aid"), ("relief", "aid"),
-    ("loan", "loan"), ("loans", "loan"), ("credit", "loan"), ("lend", "loan"), ("lent", "loan"),
+    ("investment", "investment"),
+    ("investments", "investment"),
+    ("invested", "investment"),
+    ("invest", "investment"),
+    ("investing", "investment"),
+    ("fdi", "investment"),
+    ("aid", "aid"),
+    ("assistance", "aid"),
+    ("humanitarian", "aid"),
+    ("grant", "aid"),
+    ("grants", "aid"),
+    ("donated", "aid"),
+    ("relief", "aid"),
+    ("loan", "loan"),
+    ("loans", "loan"),
+    ("credit", "loan"),
+    ("lend", "loan"),
+    ("lent", "loan"),
 ];
 
 const PEOPLE_KEYS: &[(&str, &str)] = &[
-    ("killed", "casualties"), ("dead", "casualties"), ("died", "casualties"), ("deaths", "casualties"),
-    ("lives", "casualties"), ("death", "casualties"),
-    ("displaced", "displaced"), ("fled", "displaced"), ("refugees", "displaced"),
-    ("arrested", "arrests"), ("detained", "arrests"), ("arrests", "arrests"), ("detentions", "arrests"),
-    ("protesters", "crowd"), ("demonstrators", "crowd"), ("rallied", "crowd"), ("marched", "crowd"),
+    ("killed", "casualties"),
+    ("dead", "casualties"),
+    ("died", "casualties"),
+    ("deaths", "casualties"),
+    ("lives", "casualties"),
+    ("death", "casualties"),
+    ("displaced", "displaced"),
+    ("fled", "displaced"),
+    ("refugees", "displaced"),
+    ("arrested", "arrests"),
+    ("detained", "arrests"),
+    ("arrests", "arrests"),
+    ("detentions", "arrests"),
+    ("protesters", "crowd"),
+    ("demonstrators", "crowd"),
+    ("rallied", "crowd"),
+    ("marched", "crowd"),
     ("protested", "crowd"),
 ];
 
 const TIME_UNITS: &[&str] = &[
-    "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour",
-    "minutes", "decades", "times", "km", "kilometers", "kilometres", "miles", "tons", "tonnes",
-    "barrels", "meters", "metres", "percent",
+    "years",
+    "year",
+    "months",
+    "month",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "hours",
+    "hour",
+    "minutes",
+    "decades",
+    "times",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "tons",
+    "tonnes",
+    "barrels",
+    "meters",
+    "metres",
+    "percent",
 ];
 
 /// Index of the phrase whose first token comes right after `prep` (within a few words) at or
@@ -104,17 +159,46 @@ fn change_of(s: &Sentence, q: &Quantity) -> Option<Change> {
         let over_years = s
             .quantities
             .iter()
-            .find(|y| y.tokens.0 > k && y.tokens.0 < q.tokens.0 && matches!(s.word(y.tokens.1), "years" | "year"))
+            .find(|y| {
+                y.tokens.0 > k
+                    && y.tokens.0 < q.tokens.0
+                    && matches!(s.word(y.tokens.1), "years" | "year")
+            })
             .map(|y| y.value);
-        return Some(Change { factor: Some(factor), percent: None, over_years, qualifier: qualifier.into() });
+        return Some(Change {
+            factor: Some(factor),
+            percent: None,
+            over_years,
+            qualifier: qualifier.into(),
+        });
     }
     // "up 15%", "rose 12.5% year on year"
     for p in &s.quantities {
         if p.unit == Unit::Percent && p.tokens.0 != q.tokens.0 {
             let before = s.word(p.tokens.0.saturating_sub(1));
-            if matches!(before, "up" | "rose" | "grew" | "increased" | "jumped" | "by" | "down" | "fell" | "dropped" | "declined") {
-                let sign = if matches!(before, "down" | "fell" | "dropped" | "declined") { -1.0 } else { 1.0 };
-                return Some(Change { factor: None, percent: Some(sign * p.value), over_years: None, qualifier: p.qualifier.as_str().into() });
+            if matches!(
+                before,
+                "up" | "rose"
+                    | "grew"
+                    | "increased"
+                    | "jumped"
+                    | "by"
+                    | "down"
+                    | "fell"
+                    | "dropped"
+                    | "declined"
+            ) {
+                let sign = if matches!(before, "down" | "fell" | "dropped" | "declined") {
+                    -1.0
+                } else {
+                    1.0
+                };
+                return Some(Change {
+                    factor: None,
+                    percent: Some(sign * p.value),
+                    over_years: None,
+                    qualifier: p.qualifier.as_str().into(),
+                });
             }
         }
     }
@@ -122,7 +206,13 @@ fn change_of(s: &Sentence, q: &Quantity) -> Option<Change> {
 }
 
 /// Facts of one sentence.
-pub fn extract(doc: &Document, s: &Sentence, evidence: &Evidence, state: &DocState, date: Option<String>) -> Vec<FactRecord> {
+pub fn extract(
+    doc: &Document,
+    s: &Sentence,
+    evidence: &Evidence,
+    state: &DocState,
+    date: Option<String>,
+) -> Vec<FactRecord> {
     let mut out = Vec::new();
     let claimant: Option<Actor> = s
         .phrases
@@ -145,35 +235,73 @@ pub fn extract(doc: &Document, s: &Sentence, evidence: &Evidence, state: &DocSta
         match &q.unit {
             Unit::Count => {
                 if TIME_UNITS.contains(&next) {
-                    prev_end = q.tokens.1;
+                    // "over the past five years": a span of time, not a figure, and no barrier
+                    // between the figure that follows and its keyword.
                     continue;
                 }
                 // "140 companies with Turkmen capital operate in Kazakhstan"
-                let noun_at = if matches!(next, "intergovernmental" | "bilateral" | "new" | "foreign" | "joint" | "trade" | "cooperation" | "and" | "interdepartmental") {
-                    (q.tokens.1..q.tokens.1 + 4).find(|&k| COUNT_NOUNS.iter().any(|(n, _)| *n == s.word(k)))
+                let noun_at = if matches!(
+                    next,
+                    "intergovernmental"
+                        | "bilateral"
+                        | "new"
+                        | "foreign"
+                        | "joint"
+                        | "trade"
+                        | "cooperation"
+                        | "and"
+                        | "interdepartmental"
+                ) {
+                    (q.tokens.1..q.tokens.1 + 4)
+                        .find(|&k| COUNT_NOUNS.iter().any(|(n, _)| *n == s.word(k)))
                 } else {
                     Some(q.tokens.1).filter(|&k| COUNT_NOUNS.iter().any(|(n, _)| *n == s.word(k)))
                 };
                 if let Some(k) = noun_at {
                     let noun = s.word(k);
-                    kind = COUNT_NOUNS.iter().find(|(n, _)| *n == noun).map(|(_, kd)| *kd);
+                    kind = COUNT_NOUNS
+                        .iter()
+                        .find(|(n, _)| *n == noun)
+                        .map(|(_, kd)| *kd);
                     if kind == Some("companies") {
                         // "with Turkmen capital", "from Turkey", "Chinese companies"
-                        from = actor_after(s, k, &["with", "from"], 4).or_else(|| actor_before(s, q.tokens.0));
+                        from = actor_after(s, k, &["with", "from"], 4)
+                            .or_else(|| actor_before(s, q.tokens.0));
                         to = actor_after(s, k, &["in"], 10);
                     }
-                } else if next == "people" || next == "persons" || next == "civilians" || next == "soldiers" || next == "protesters" || next == "demonstrators" || PEOPLE_KEYS.iter().any(|(w, _)| *w == next || *w == next2) {
+                } else if next == "people"
+                    || next == "persons"
+                    || next == "civilians"
+                    || next == "soldiers"
+                    || next == "protesters"
+                    || next == "demonstrators"
+                    || PEOPLE_KEYS.iter().any(|(w, _)| *w == next || *w == next2)
+                {
                     let lo = q.tokens.0.saturating_sub(4);
-                    let window: Vec<&str> = (lo..(q.tokens.1 + 6).min(s.toks.len())).map(|k| s.word(k)).collect();
-                    kind = PEOPLE_KEYS.iter().find(|(w, _)| window.contains(w)).map(|(_, kd)| *kd);
+                    let window: Vec<&str> = (lo..(q.tokens.1 + 6).min(s.toks.len()))
+                        .map(|k| s.word(k))
+                        .collect();
+                    kind = PEOPLE_KEYS
+                        .iter()
+                        .find(|(w, _)| window.contains(w))
+                        .map(|(_, kd)| *kd);
                 }
             }
             Unit::Percent => {
-                let window: Vec<&str> = (q.tokens.0.saturating_sub(3)..(q.tokens.1 + 4).min(s.toks.len())).map(|k| s.word(k)).collect();
-                if window.iter().any(|w| matches!(*w, "tariff" | "tariffs" | "duty" | "duties" | "levy" | "levies")) {
+                let window: Vec<&str> = (q.tokens.0.saturating_sub(3)
+                    ..(q.tokens.1 + 4).min(s.toks.len()))
+                    .map(|k| s.word(k))
+                    .collect();
+                if window.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "tariff" | "tariffs" | "duty" | "duties" | "levy" | "levies"
+                    )
+                }) {
                     kind = Some("tariff");
                     from = here.first().cloned();
-                    to = actor_after(s, q.tokens.1, &["on", "from", "against"], 10).filter(|c| Some(c) != from.as_ref());
+                    to = actor_after(s, q.tokens.1, &["on", "from", "against"], 10)
+                        .filter(|c| Some(c) != from.as_ref());
                 }
             }
             Unit::Currency(_) => {
@@ -183,7 +311,11 @@ pub fn extract(doc: &Document, s: &Sentence, evidence: &Evidence, state: &DocSta
                 let mut best: Option<(usize, &str, usize)> = None;
                 for k in lo..hi {
                     if let Some((_, kd)) = MONEY_KEYS.iter().find(|(w, _)| *w == s.word(k)) {
-                        let dist = if k < q.tokens.0 { q.tokens.0 - k } else { k - q.tokens.1 + 1 };
+                        let dist = if k < q.tokens.0 {
+                            q.tokens.0 - k
+                        } else {
+                            k - q.tokens.1 + 1
+                        };
                         if best.is_none_or(|b| dist < b.0) {
                             best = Some((dist, kd, k));
                         }
@@ -193,12 +325,14 @@ pub fn extract(doc: &Document, s: &Sentence, evidence: &Evidence, state: &DocSta
                     kind = Some(kd);
                     match kd {
                         "investment" => {
-                            from = actor_before(s, k).or_else(|| actor_after(s, k, &["from", "by"], 4));
+                            from = actor_before(s, k)
+                                .or_else(|| actor_after(s, k, &["from", "by"], 4));
                             to = actor_after(s, k, &["in", "into"], 4);
                         }
                         "aid" | "loan" => {
                             from = here.first().cloned();
-                            to = actor_after(s, q.tokens.0.min(k), &["to", "for"], 14).filter(|c| Some(c) != from.as_ref());
+                            to = actor_after(s, q.tokens.0.min(k), &["to", "for"], 14)
+                                .filter(|c| Some(c) != from.as_ref());
                         }
                         _ => {
                             let between = actor_after(s, k, &["between", "with"], 4);
@@ -217,7 +351,7 @@ pub fn extract(doc: &Document, s: &Sentence, evidence: &Evidence, state: &DocSta
                 countries.push(c.clone());
             }
         }
-        if matches!(kind, "trade") {
+        if matches!(kind, "trade" | "agreements") {
             for c in here.iter().chain(pair.iter()) {
                 if countries.len() < 2 && !c.is_empty() && !countries.contains(c) {
                     countries.push(c.clone());
@@ -234,16 +368,22 @@ pub fn extract(doc: &Document, s: &Sentence, evidence: &Evidence, state: &DocSta
             if from.is_none() && to.is_some() && countries.len() == 2 {
                 from = countries.iter().find(|c| Some(*c) != to.as_ref()).cloned();
             } else if to.is_none() && from.is_some() && countries.len() == 2 {
-                to = countries.iter().find(|c| Some(*c) != from.as_ref()).cloned();
+                to = countries
+                    .iter()
+                    .find(|c| Some(*c) != from.as_ref())
+                    .cloned();
             }
         }
-        if matches!(kind, "casualties" | "displaced" | "arrests" | "crowd") && countries.is_empty() {
+        if matches!(kind, "casualties" | "displaced" | "arrests" | "crowd") && countries.is_empty()
+        {
             if let Some(h) = here.first().cloned().or_else(|| state.home.clone()) {
                 countries.push(h);
             }
         }
         let unit = match (&q.unit, kind) {
-            (Unit::Count, "casualties" | "displaced" | "arrests" | "crowd") => "persons".to_string(),
+            (Unit::Count, "casualties" | "displaced" | "arrests" | "crowd") => {
+                "persons".to_string()
+            }
             (u, _) => u.code().to_string(),
         };
         out.push(FactRecord {

@@ -25,8 +25,22 @@ pub const ORG_CODES: &[&str] = &[
 
 /// The 16 PLOVER event types.
 pub const PLOVER_TYPES: &[&str] = &[
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ];
 
 #[derive(Debug, Clone)]
@@ -154,15 +168,27 @@ pub struct Knowledge {
 /// Built-in files, compiled in so the binary needs nothing beside it.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("countries.tsv", include_str!("../data/countries.tsv")),
-    ("organisations.tsv", include_str!("../data/organisations.tsv")),
+    (
+        "organisations.tsv",
+        include_str!("../data/organisations.tsv"),
+    ),
     ("entities.tsv", include_str!("../data/entities.tsv")),
     ("agents.tsv", include_str!("../data/agents.tsv")),
     ("places.tsv", include_str!("../data/places.tsv")),
     ("cameo.tsv", include_str!("../data/cameo.tsv")),
-    ("leaders/europe.tsv", include_str!("../data/leaders/europe.tsv")),
+    (
+        "leaders/europe.tsv",
+        include_str!("../data/leaders/europe.tsv"),
+    ),
     ("leaders/asia.tsv", include_str!("../data/leaders/asia.tsv")),
-    ("leaders/africa_americas.tsv", include_str!("../data/leaders/africa_americas.tsv")),
-    ("leaders/organisations.tsv", include_str!("../data/leaders/organisations.tsv")),
+    (
+        "leaders/africa_americas.tsv",
+        include_str!("../data/leaders/africa_americas.tsv"),
+    ),
+    (
+        "leaders/organisations.tsv",
+        include_str!("../data/leaders/organisations.tsv"),
+    ),
 ];
 
 /// Normalise a gazetteer key the same way sentences are normalised.
@@ -193,7 +219,16 @@ fn opt(s: &str) -> Option<String> {
 fn kind_of(name: &str) -> Option<&'static str> {
     let base = name.rsplit('/').next().unwrap_or(name);
     let under_leaders = name.contains("leaders/");
-    for k in ["countries", "organisations", "entities", "agents", "places", "cameo", "leaders", "verbs"] {
+    for k in [
+        "countries",
+        "organisations",
+        "entities",
+        "agents",
+        "places",
+        "cameo",
+        "leaders",
+        "verbs",
+    ] {
         if base.starts_with(k) {
             return Some(k);
         }
@@ -227,7 +262,16 @@ impl Knowledge {
         let mut k = Knowledge::default();
         let files: Vec<(String, String)> = files.into_iter().collect();
         // Countries first: other tables refer to their codes.
-        let order = ["countries", "organisations", "entities", "agents", "places", "cameo", "leaders", "verbs"];
+        let order = [
+            "countries",
+            "organisations",
+            "entities",
+            "agents",
+            "places",
+            "cameo",
+            "leaders",
+            "verbs",
+        ];
         for kind in order {
             for (name, text) in &files {
                 if kind_of(name) != Some(kind) {
@@ -262,7 +306,9 @@ impl Knowledge {
         if self.country_index.contains_key(code) || ORG_CODES.contains(&code) {
             Ok(())
         } else {
-            Err(row.error(format!("unknown actor code {code:?} (not in countries.tsv nor an organisation code)")))
+            Err(row.error(format!(
+                "unknown actor code {code:?} (not in countries.tsv nor an organisation code)"
+            )))
         }
     }
 
@@ -280,9 +326,16 @@ impl Knowledge {
             return;
         }
         let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-        let all_caps = letters.len() <= 5 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let all_caps =
+            letters.len() <= 5 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
         let needs_cap = text.chars().next().is_some_and(char::is_uppercase);
-        self.aliases.push(Alias { key, form, index, needs_cap, all_caps });
+        self.aliases.push(Alias {
+            key,
+            form,
+            index,
+            needs_cap,
+            all_caps,
+        });
     }
 
     fn load_countries(&mut self, file: &str, text: &str) -> Result<()> {
@@ -291,14 +344,18 @@ impl Knowledge {
         for row in t.rows() {
             let code = row.required("code")?;
             if code.len() != 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
-                return Err(row.error(format!("country code must be three capital letters: {code:?}")));
+                return Err(row.error(format!(
+                    "country code must be three capital letters: {code:?}"
+                )));
             }
             let num = |c: &str| -> Result<Option<f64>> {
                 let v = row.get(c);
                 if v.is_empty() {
                     return Ok(None);
                 }
-                v.parse().map(Some).map_err(|_| row.error(format!("`{c}` is not a number: {v:?}")))
+                v.parse()
+                    .map(Some)
+                    .map_err(|_| row.error(format!("`{c}` is not a number: {v:?}")))
             };
             let idx = match self.country_index.get(code) {
                 Some(&i) => i,
@@ -310,11 +367,15 @@ impl Knowledge {
                         lat: num("lat")?,
                         lon: num("lon")?,
                     });
-                    self.country_index.insert(code.to_string(), self.countries.len() - 1);
+                    self.country_index
+                        .insert(code.to_string(), self.countries.len() - 1);
                     self.countries.len() - 1
                 }
             };
-            for n in std::iter::once(row.get("name")).chain(row.list("official")).chain(row.list("aliases")) {
+            for n in std::iter::once(row.get("name"))
+                .chain(row.list("official"))
+                .chain(row.list("aliases"))
+            {
                 self.alias(n, Form::CountryName, idx);
                 if let Some(rest) = n.strip_prefix("the ") {
                     self.alias(rest, Form::CountryName, idx);
@@ -339,9 +400,14 @@ impl Knowledge {
         for row in t.rows() {
             let code = row.required("code")?;
             if !ORG_CODES.contains(&code) {
-                return Err(row.error(format!("organisation code {code:?} is not one of the contract's codes (use IGO)")));
+                return Err(row.error(format!(
+                    "organisation code {code:?} is not one of the contract's codes (use IGO)"
+                )));
             }
-            self.orgs.push(Org { code: code.to_string(), name: row.required("name")?.to_string() });
+            self.orgs.push(Org {
+                code: code.to_string(),
+                name: row.required("name")?.to_string(),
+            });
             let idx = self.orgs.len() - 1;
             for n in std::iter::once(row.get("name")).chain(row.list("aliases")) {
                 self.alias(n, Form::Org, idx);
@@ -394,7 +460,13 @@ impl Knowledge {
             let idx = self.agents.len() - 1;
             // Agents are common nouns: matched in any case.
             let key = normalize_key(term);
-            self.aliases.push(Alias { key, form: Form::Agent, index: idx, needs_cap: false, all_caps: false });
+            self.aliases.push(Alias {
+                key,
+                form: Form::Agent,
+                index: idx,
+                needs_cap: false,
+                all_caps: false,
+            });
         }
         Ok(())
     }
@@ -406,7 +478,9 @@ impl Knowledge {
             let country = row.required("country")?;
             self.check_code(&row, country)?;
             let f = |c: &str| -> Result<f64> {
-                row.get(c).parse().map_err(|_| row.error(format!("`{c}` is not a number: {:?}", row.get(c))))
+                row.get(c)
+                    .parse()
+                    .map_err(|_| row.error(format!("`{c}` is not a number: {:?}", row.get(c))))
             };
             self.places.push(Place {
                 name: row.required("name")?.to_string(),
@@ -480,8 +554,12 @@ impl Knowledge {
             let idx = match self.person_index.get(name) {
                 Some(&i) => i,
                 None => {
-                    self.people.push(Person { name: name.to_string(), terms: Vec::new() });
-                    self.person_index.insert(name.to_string(), self.people.len() - 1);
+                    self.people.push(Person {
+                        name: name.to_string(),
+                        terms: Vec::new(),
+                    });
+                    self.person_index
+                        .insert(name.to_string(), self.people.len() - 1);
                     self.alias(name, Form::Person, self.people.len() - 1);
                     self.people.len() - 1
                 }

@@ -63,7 +63,13 @@ pub fn inflect(lemma: &str, irregular: &[&str]) -> Vec<String> {
     let before_last = b.chars().rev().nth(1).unwrap_or('a');
     let vowel = |c: char| "aeiou".contains(c);
     // third person
-    if b.ends_with('s') || b.ends_with('x') || b.ends_with('z') || b.ends_with("ch") || b.ends_with("sh") || b.ends_with('o') {
+    if b.ends_with('s')
+        || b.ends_with('x')
+        || b.ends_with('z')
+        || b.ends_with("ch")
+        || b.ends_with("sh")
+        || b.ends_with('o')
+    {
         out.push(format!("{b}es"));
     } else if last == 'y' && !vowel(before_last) {
         out.push(format!("{}ies", &b[..b.len() - 1]));
@@ -95,7 +101,10 @@ pub fn inflect(lemma: &str, irregular: &[&str]) -> Vec<String> {
 }
 
 fn words(s: &str) -> HashSet<String> {
-    s.split('|').map(crate::knowledge::normalize_key).filter(|w| !w.is_empty()).collect()
+    s.split('|')
+        .map(crate::knowledge::normalize_key)
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 fn parse_slot(s: &str) -> Slot {
@@ -122,7 +131,10 @@ impl Lexicon {
 
     /// Compile the built-in lexicon plus user files `(name, text)`.
     pub fn new(extra: &[(String, String)]) -> Result<Lexicon> {
-        let mut lex = Lexicon { rules: Vec::new(), by_first: HashMap::new() };
+        let mut lex = Lexicon {
+            rules: Vec::new(),
+            by_first: HashMap::new(),
+        };
         lex.add("verbs.tsv", Lexicon::BUILTIN)?;
         for (name, text) in extra {
             lex.add(name, text)?;
@@ -147,7 +159,13 @@ impl Lexicon {
             let targets = row
                 .list("target")
                 .filter(|t| *t != "none")
-                .map(|t| if t == "obj" { TargetSpec::Object } else { TargetSpec::Prep(t.to_string()) })
+                .map(|t| {
+                    if t == "obj" {
+                        TargetSpec::Object
+                    } else {
+                        TargetSpec::Prep(t.to_string())
+                    }
+                })
                 .collect();
             let mode = row.get("mode");
             self.rules.push(Rule {
@@ -173,14 +191,22 @@ impl Lexicon {
         let word = |i: usize| -> &str { &norm.text[toks[i].span.start..toks[i].span.end] };
         let mut found: Vec<RuleMatch> = Vec::new();
         for i in 0..toks.len() {
-            let Some(cands) = self.by_first.get(word(i)) else { continue };
+            let Some(cands) = self.by_first.get(word(i)) else {
+                continue;
+            };
             let mut best: Option<RuleMatch> = None;
             for &r in cands {
-                if let Some((end, trig)) = self.match_at(&self.rules[r].slots, 0, i, toks, &word, None) {
+                if let Some((end, trig)) =
+                    self.match_at(&self.rules[r].slots, 0, i, toks, &word, None)
+                {
                     let len = end - i;
                     let better = best.as_ref().is_none_or(|b| len > b.tokens.1 - b.tokens.0);
                     if better {
-                        best = Some(RuleMatch { rule: r, tokens: (i, end), trigger: trig.unwrap_or(i) });
+                        best = Some(RuleMatch {
+                            rule: r,
+                            tokens: (i, end),
+                            trigger: trig.unwrap_or(i),
+                        });
                     }
                 }
             }
@@ -300,7 +326,10 @@ mod tests {
 
     #[test]
     fn user_patterns_are_validated() {
-        let bad = vec![("verbs_mine.tsv".to_string(), "rule\tpattern\ttype\nx\t@foo\tNOPE\n".to_string())];
+        let bad = vec![(
+            "verbs_mine.tsv".to_string(),
+            "rule\tpattern\ttype\nx\t@foo\tNOPE\n".to_string(),
+        )];
         let err = Lexicon::new(&bad).err().unwrap().to_string();
         assert!(err.starts_with("verbs_mine.tsv:2:"), "{err}");
     }

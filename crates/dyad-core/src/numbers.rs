@@ -60,18 +60,49 @@ pub struct Quantity {
 }
 
 const SMALL: &[(&str, f64)] = &[
-    ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-    ("twelve", 12.0), ("thirteen", 13.0), ("fourteen", 14.0), ("fifteen", 15.0),
-    ("sixteen", 16.0), ("seventeen", 17.0), ("eighteen", 18.0), ("nineteen", 19.0),
-    ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0), ("fifty", 50.0), ("sixty", 60.0),
-    ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0), ("hundred", 100.0),
-    ("a dozen", 12.0), ("dozen", 12.0), ("half", 0.5), ("a quarter", 0.25), ("quarter", 0.25),
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("a dozen", 12.0),
+    ("dozen", 12.0),
+    ("half", 0.5),
+    ("a quarter", 0.25),
+    ("quarter", 0.25),
 ];
 
 const VAGUE: &[(&str, f64)] = &[
-    ("dozens", 24.0), ("scores", 40.0), ("hundreds", 200.0), ("thousands", 2000.0),
-    ("tens of thousands", 20000.0), ("hundreds of thousands", 200000.0), ("millions", 2e6),
+    ("dozens", 24.0),
+    ("scores", 40.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+    ("tens of thousands", 20000.0),
+    ("hundreds of thousands", 200000.0),
+    ("millions", 2e6),
 ];
 
 fn scale(w: &str) -> Option<f64> {
@@ -125,15 +156,19 @@ fn qualifier_before(words: &[&str]) -> Qualifier {
     let n = words.len();
     let last = |k: usize| if n >= k { words[n - k] } else { "" };
     match (last(2), last(1)) {
-        ("more", "than") | ("over", _) | (_, "over") | ("above", _) | (_, "above") => Qualifier::MoreThan,
+        ("more", "than") | ("over", _) | (_, "over") | ("above", _) | (_, "above") => {
+            Qualifier::MoreThan
+        }
         ("less", "than") | ("fewer", "than") | (_, "under") | (_, "below") => Qualifier::LessThan,
         ("at", "least") => Qualifier::AtLeast,
         ("up", "to") | ("as", "many") => Qualifier::UpTo,
         (_, "about" | "approximately" | "around" | "roughly" | "nearly" | "almost" | "some")
         | (_, "estimated" | "an" | "circa" | "~") => Qualifier::About,
-        (_, "exceeded" | "exceeding" | "surpassed" | "surpassing" | "topped" | "topping" | "exceeds" | "surpasses") => {
-            Qualifier::MoreThan
-        }
+        (
+            _,
+            "exceeded" | "exceeding" | "surpassed" | "surpassing" | "topped" | "topping"
+            | "exceeds" | "surpasses",
+        ) => Qualifier::MoreThan,
         _ => match last(3) {
             "more" | "over" if last(2) == "than" => Qualifier::MoreThan,
             _ => Qualifier::Exact,
@@ -143,7 +178,10 @@ fn qualifier_before(words: &[&str]) -> Qualifier {
 
 fn parse_digits(w: &str) -> Option<f64> {
     let cleaned: String = w.chars().filter(|c| *c != ',').collect();
-    let digits: String = cleaned.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let digits: String = cleaned
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     if digits.is_empty() {
         return None;
     }
@@ -157,7 +195,11 @@ fn parse_digits(w: &str) -> Option<f64> {
 
 /// Find all quantities in a tokenised, normalised sentence.
 pub fn quantities(norm: &Normalized, toks: &[Token]) -> Vec<Quantity> {
-    let w = |i: usize| -> &str { toks.get(i).map(|t| &norm.text[t.span.start..t.span.end]).unwrap_or("") };
+    let w = |i: usize| -> &str {
+        toks.get(i)
+            .map(|t| &norm.text[t.span.start..t.span.end])
+            .unwrap_or("")
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -258,7 +300,10 @@ pub fn quantities(norm: &Normalized, toks: &[Token]) -> Vec<Quantity> {
             }
         }
         // Years and times are not quantities.
-        let year_like = currency.is_none() && unit.is_none() && (1900.0..=2100.0).contains(&v) && w(start).len() == 4;
+        let year_like = currency.is_none()
+            && unit.is_none()
+            && (1900.0..=2100.0).contains(&v)
+            && w(start).len() == 4;
         if year_like {
             i = end.max(start + 1);
             continue;
@@ -292,25 +337,52 @@ mod tests {
 
     #[test]
     fn money_with_symbol_and_scale() {
-        assert_eq!(q("Investment exceeded $120 million."), vec![(120e6, "USD".into(), "more_than")]);
+        assert_eq!(
+            q("Investment exceeded $120 million."),
+            vec![(120e6, "USD".into(), "more_than")]
+        );
         assert_eq!(q("a loan of €1.5bn"), vec![(1.5e9, "EUR".into(), "exact")]);
-        assert_eq!(q("worth US$2,500,000"), vec![(2.5e6, "USD".into(), "exact")]);
+        assert_eq!(
+            q("worth US$2,500,000"),
+            vec![(2.5e6, "USD".into(), "exact")]
+        );
     }
 
     #[test]
     fn money_in_words() {
-        assert_eq!(q("surpassing half a billion dollars"), vec![(5e8, "USD".into(), "more_than")]);
-        assert_eq!(q("about 3 billion rubles"), vec![(3e9, "RUB".into(), "about")]);
+        assert_eq!(
+            q("surpassing half a billion dollars"),
+            vec![(5e8, "USD".into(), "more_than")]
+        );
+        assert_eq!(
+            q("about 3 billion rubles"),
+            vec![(3e9, "RUB".into(), "about")]
+        );
     }
 
     #[test]
     fn counts_percentages_and_qualifiers() {
-        assert_eq!(q("Approximately 140 companies"), vec![(140.0, "count".into(), "about")]);
-        assert_eq!(q("exchanged eleven agreements"), vec![(11.0, "count".into(), "exact")]);
+        assert_eq!(
+            q("Approximately 140 companies"),
+            vec![(140.0, "count".into(), "about")]
+        );
+        assert_eq!(
+            q("exchanged eleven agreements"),
+            vec![(11.0, "count".into(), "exact")]
+        );
         assert_eq!(q("a 25% tariff"), vec![(25.0, "percent".into(), "exact")]);
-        assert_eq!(q("at least 40 people"), vec![(40.0, "count".into(), "at_least")]);
-        assert_eq!(q("up to 12 percent"), vec![(12.0, "percent".into(), "up_to")]);
-        assert_eq!(q("more than 300 firms"), vec![(300.0, "count".into(), "more_than")]);
+        assert_eq!(
+            q("at least 40 people"),
+            vec![(40.0, "count".into(), "at_least")]
+        );
+        assert_eq!(
+            q("up to 12 percent"),
+            vec![(12.0, "percent".into(), "up_to")]
+        );
+        assert_eq!(
+            q("more than 300 firms"),
+            vec![(300.0, "count".into(), "more_than")]
+        );
     }
 
     #[test]

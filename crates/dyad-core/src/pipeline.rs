@@ -47,14 +47,20 @@ pub struct Sentence {
 
 impl Sentence {
     pub fn word(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| &self.norm.text[t.span.start..t.span.end]).unwrap_or("")
+        self.toks
+            .get(i)
+            .map(|t| &self.norm.text[t.span.start..t.span.end])
+            .unwrap_or("")
     }
     /// Original text of a token range.
     pub fn original<'a>(&self, body: &'a str, tokens: (usize, usize)) -> &'a str {
         if tokens.0 >= tokens.1 || tokens.1 > self.toks.len() {
             return "";
         }
-        let s = self.norm.original(Span::new(self.toks[tokens.0].span.start, self.toks[tokens.1 - 1].span.end));
+        let s = self.norm.original(Span::new(
+            self.toks[tokens.0].span.start,
+            self.toks[tokens.1 - 1].span.end,
+        ));
         &body[self.span.start + s.start..self.span.start + s.end]
     }
 }
@@ -101,20 +107,86 @@ impl DocState {
 }
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "in", "at", "to", "from", "with", "for", "on", "by", "about", "against", "between",
-    "over", "during", "after", "before", "under", "among", "including", "into", "than", "like",
-    "toward", "towards", "near", "across", "amid", "despite", "via", "behind",
+    "of",
+    "in",
+    "at",
+    "to",
+    "from",
+    "with",
+    "for",
+    "on",
+    "by",
+    "about",
+    "against",
+    "between",
+    "over",
+    "during",
+    "after",
+    "before",
+    "under",
+    "among",
+    "including",
+    "into",
+    "than",
+    "like",
+    "toward",
+    "towards",
+    "near",
+    "across",
+    "amid",
+    "despite",
+    "via",
+    "behind",
 ];
 const NEGATIONS: &[&str] = &["not", "never", "no", "cannot", "neither", "nor"];
-const MODALS: &[&str] = &["will", "would", "may", "might", "could", "should", "shall", "can", "must"];
-const INTENT: &[&str] = &[
-    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "expected", "set",
-    "want", "wants", "wanted", "seek", "seeks", "sought", "hope", "hopes", "hoped", "ready",
-    "willing", "agreed", "agree", "agrees", "pledged", "promised", "vowed", "aims", "aim",
-    "prepared", "scheduled", "due", "likely", "decided", "proposed", "offered", "threatened",
-    "urged", "asked", "called", "invited",
+const MODALS: &[&str] = &[
+    "will", "would", "may", "might", "could", "should", "shall", "can", "must",
 ];
-const DOMESTIC: &[&str] = &["CVL", "POL", "LAB", "EDU", "OPP", "LEG", "JUD", "REL", "MED", "BUS", "HLH"];
+const INTENT: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "expected",
+    "set",
+    "want",
+    "wants",
+    "wanted",
+    "seek",
+    "seeks",
+    "sought",
+    "hope",
+    "hopes",
+    "hoped",
+    "ready",
+    "willing",
+    "agreed",
+    "agree",
+    "agrees",
+    "pledged",
+    "promised",
+    "vowed",
+    "aims",
+    "aim",
+    "prepared",
+    "scheduled",
+    "due",
+    "likely",
+    "decided",
+    "proposed",
+    "offered",
+    "threatened",
+    "urged",
+    "asked",
+    "called",
+    "invited",
+];
+const DOMESTIC: &[&str] = &[
+    "CVL", "POL", "LAB", "EDU", "OPP", "LEG", "JUD", "REL", "MED", "BUS", "HLH",
+];
 
 fn title_case(s: &str) -> String {
     s.split(' ')
@@ -167,7 +239,15 @@ impl Extractor {
             let phrases = actors::phrases(&self.kb, &self.gaz, &norm, &toks, doc.date, &mut memory);
             let dates = find_dates(&norm, &toks, doc.date);
             let quantities = quantities(&norm, &toks);
-            let mut sent = Sentence { span, norm, toks, phrases, actors: Vec::new(), dates, quantities };
+            let mut sent = Sentence {
+                span,
+                norm,
+                toks,
+                phrases,
+                actors: Vec::new(),
+                dates,
+                quantities,
+            };
             sent.actors = self.resolve_phrases(body, &sent, state);
             out.push(sent);
         }
@@ -185,10 +265,14 @@ impl Extractor {
                     text,
                     code: p.code.clone(),
                     sector: p.sector.clone(),
-                    name: p.name.clone().or_else(|| p.unknown_name.as_deref().map(title_case)),
+                    name: p
+                        .name
+                        .clone()
+                        .or_else(|| p.unknown_name.as_deref().map(title_case)),
                 };
                 // A capital after "in" is a place, not an actor.
-                let place = p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0);
+                let place =
+                    p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0);
                 if !place {
                     state.note(&a, p.person);
                     if p.person {
@@ -205,19 +289,29 @@ impl Extractor {
                     }
                     Reference::Pair | Reference::Counterpart => {
                         if let Some((a, b)) = state.pair() {
-                            resolved.push(Actor { text: text.clone(), ..a });
+                            resolved.push(Actor {
+                                text: text.clone(),
+                                ..a
+                            });
                             resolved.push(Actor { text, ..b });
                         }
                     }
                 }
             } else if let (Some(home), Some(sector)) = (&state.home, &p.sector) {
                 if DOMESTIC.contains(&sector.as_str()) {
-                    resolved.push(Actor { text, code: Some(home.clone()), sector: Some(sector.clone()), name: None });
+                    resolved.push(Actor {
+                        text,
+                        code: Some(home.clone()),
+                        sector: Some(sector.clone()),
+                        name: None,
+                    });
                 }
             }
             // Compound groups set the pair for later "the two" references.
             if pi > 0 && s.phrases[pi - 1].joined_next {
-                if let (Some(prev), Some(cur)) = (out.last().and_then(|v| v.first()), resolved.first()) {
+                if let (Some(prev), Some(cur)) =
+                    (out.last().and_then(|v| v.first()), resolved.first())
+                {
                     if prev.code.is_some() && cur.code.is_some() && prev.code != cur.code {
                         state.last_pair = Some((prev.clone(), cur.clone()));
                     }
@@ -247,11 +341,27 @@ impl Extractor {
             let (loc, score) = match a.form {
                 Form::Capital => {
                     let c = &self.kb.countries[a.index];
-                    (Location { name: c.capital.clone(), country: c.code.clone(), lat: c.lat, lon: c.lon }, 1e12)
+                    (
+                        Location {
+                            name: c.capital.clone(),
+                            country: c.code.clone(),
+                            lat: c.lat,
+                            lon: c.lon,
+                        },
+                        1e12,
+                    )
                 }
                 Form::Place => {
                     let p = &self.kb.places[a.index];
-                    (Location { name: p.name.clone(), country: p.country.clone(), lat: Some(p.lat), lon: Some(p.lon) }, p.population as f64)
+                    (
+                        Location {
+                            name: p.name.clone(),
+                            country: p.country.clone(),
+                            lat: Some(p.lat),
+                            lon: Some(p.lon),
+                        },
+                        p.population as f64,
+                    )
                 }
                 _ => continue,
             };
@@ -267,12 +377,18 @@ impl Extractor {
     pub fn extract(&self, doc: &Document) -> Extraction {
         let date_str = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
         let home_loc = self.dateline_location(doc);
-        let mut state = DocState { home: home_loc.as_ref().map(|l| l.country.clone()), ..Default::default() };
+        let mut state = DocState {
+            home: home_loc.as_ref().map(|l| l.country.clone()),
+            ..Default::default()
+        };
         let sents = self.analyse(doc, &mut state);
         let index = CharIndex::new(&doc.body);
         let mut events: Vec<EventRecord> = Vec::new();
         let mut facts_out: Vec<FactRecord> = Vec::new();
-        let mut pairs_state = DocState { home: state.home.clone(), ..Default::default() };
+        let mut pairs_state = DocState {
+            home: state.home.clone(),
+            ..Default::default()
+        };
         for s in &sents {
             let evidence = Evidence {
                 text: doc.body[s.span.start..s.span.end].to_string(),
@@ -308,7 +424,11 @@ impl Extractor {
                         doc: doc.id.clone(),
                         date: date_str(sent_date(m.trigger)),
                         kind: plover.clone(),
-                        mode: if plover == rule_ref.plover { rule_ref.mode.clone() } else { None },
+                        mode: if plover == rule_ref.plover {
+                            rule_ref.mode.clone()
+                        } else {
+                            None
+                        },
                         cameo: Some(cameo.clone()),
                         source: src,
                         target: tgt,
@@ -326,7 +446,13 @@ impl Extractor {
                     });
                 }
             }
-            facts_out.extend(facts::extract(doc, s, &evidence, &pairs_state, date_str(sent_date(0))));
+            facts_out.extend(facts::extract(
+                doc,
+                s,
+                &evidence,
+                &pairs_state,
+                date_str(sent_date(0)),
+            ));
         }
         let events = consolidate(events);
         let facts_out = facts::consolidate(facts_out);
@@ -352,14 +478,21 @@ impl Extractor {
             if p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0) {
                 let code = p.code.clone()?;
                 let (lat, lon) = match p.placelike {
-                    Some(i) if i != usize::MAX => (self.kb.countries[i].lat, self.kb.countries[i].lon),
+                    Some(i) if i != usize::MAX => {
+                        (self.kb.countries[i].lat, self.kb.countries[i].lon)
+                    }
                     _ => (None, None),
                 };
                 let name = match p.placelike {
                     Some(i) if i != usize::MAX => self.kb.countries[i].capital.clone(),
                     _ => p.name.clone().unwrap_or_default(),
                 };
-                return Some(Location { name, country: code, lat, lon });
+                return Some(Location {
+                    name,
+                    country: code,
+                    lat,
+                    lon,
+                });
             }
         }
         None
@@ -373,7 +506,16 @@ impl Extractor {
         s: &Sentence,
         m: &RuleMatch,
         state: &DocState,
-    ) -> Vec<(Option<Actor>, Option<Actor>, bool, bool, String, String, String, f64)> {
+    ) -> Vec<(
+        Option<Actor>,
+        Option<Actor>,
+        bool,
+        bool,
+        String,
+        String,
+        String,
+        f64,
+    )> {
         let rule = &self.lex.rules[m.rule];
         let t = m.trigger;
         // A trigger inside an actor phrase ("the Defense Ministry") is not a predicate.
@@ -384,10 +526,18 @@ impl Extractor {
         // Negation and modality in the few words before the trigger.
         let lo = t.saturating_sub(4);
         let before: Vec<&str> = (lo..t).map(w).collect();
-        let negated = before.iter().any(|x| NEGATIONS.contains(x) || x.ends_with("n't"));
+        let negated = before
+            .iter()
+            .any(|x| NEGATIONS.contains(x) || x.ends_with("n't"));
         let modal = before.iter().any(|x| MODALS.contains(x))
             || (before.last() == Some(&"to") && before.iter().any(|x| INTENT.contains(x)))
-            || (before.len() >= 2 && before[before.len() - 1] == "to" && before.iter().rev().nth(1).is_some_and(|x| INTENT.contains(x)));
+            || (before.len() >= 2
+                && before[before.len() - 1] == "to"
+                && before
+                    .iter()
+                    .rev()
+                    .nth(1)
+                    .is_some_and(|x| INTENT.contains(x)));
         let passive = {
             let mut k = t;
             let mut found = false;
@@ -396,7 +546,10 @@ impl Extractor {
                     break;
                 }
                 k -= 1;
-                if matches!(w(k), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got") {
+                if matches!(
+                    w(k),
+                    "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got"
+                ) {
                     found = true;
                     break;
                 }
@@ -424,7 +577,8 @@ impl Extractor {
             let lead = s.phrases[first].tokens.0;
             let prev = if lead > 0 { w(lead - 1) } else { "" };
             let prev2 = if lead > 1 { w(lead - 2) } else { "" };
-            let in_pp = PREPOSITIONS.contains(&prev) || (prev == "the" && PREPOSITIONS.contains(&prev2));
+            let in_pp =
+                PREPOSITIONS.contains(&prev) || (prev == "the" && PREPOSITIONS.contains(&prev2));
             if in_pp {
                 continue;
             }
@@ -474,12 +628,19 @@ impl Extractor {
                         if p.tokens.0 <= t || subject_idx.contains(&pi) {
                             continue;
                         }
-                        if p.tokens.0 > m.tokens.1 + 6 || (t..p.tokens.0).any(|k| matches!(w(k), ";" | "\"")) {
+                        if p.tokens.0 > m.tokens.1 + 6
+                            || (t..p.tokens.0).any(|k| matches!(w(k), ";" | "\""))
+                        {
                             break;
                         }
                         let prev = w(p.tokens.0 - 1);
-                        let prev2 = if p.tokens.0 > 1 { w(p.tokens.0 - 2) } else { "" };
-                        let pp = PREPOSITIONS.contains(&prev) || (prev == "the" && PREPOSITIONS.contains(&prev2));
+                        let prev2 = if p.tokens.0 > 1 {
+                            w(p.tokens.0 - 2)
+                        } else {
+                            ""
+                        };
+                        let pp = PREPOSITIONS.contains(&prev)
+                            || (prev == "the" && PREPOSITIONS.contains(&prev2));
                         if pp || !usable(p) {
                             continue;
                         }
@@ -497,7 +658,21 @@ impl Extractor {
                             continue;
                         }
                         if let Some(pi) = s.phrases.iter().position(|p| {
-                            p.tokens.0 > k && p.tokens.0 <= k + 3 && (k + 1..p.tokens.0).all(|j| matches!(w(j), "the" | "his" | "her" | "their" | "its" | "visiting" | "top" | "senior"))
+                            p.tokens.0 > k
+                                && p.tokens.0 <= k + 3
+                                && (k + 1..p.tokens.0).all(|j| {
+                                    matches!(
+                                        w(j),
+                                        "the"
+                                            | "his"
+                                            | "her"
+                                            | "their"
+                                            | "its"
+                                            | "visiting"
+                                            | "top"
+                                            | "senior"
+                                    )
+                                })
                         }) {
                             if usable(&s.phrases[pi]) {
                                 target_idx = group(pi, false);
@@ -516,15 +691,26 @@ impl Extractor {
         }
         if passive {
             // "X was attacked by Y": Y acts on X.
-            let by = s.phrases.iter().position(|p| p.tokens.0 > t && p.tokens.0 <= t + 4 && (t + 1..p.tokens.0).any(|k| w(k) == "by"));
+            let by = s.phrases.iter().position(|p| {
+                p.tokens.0 > t && p.tokens.0 <= t + 4 && (t + 1..p.tokens.0).any(|k| w(k) == "by")
+            });
             let agents = by.map(|i| collect(&group(i, false))).unwrap_or_default();
             targets = std::mem::take(&mut subjects);
             subjects = agents;
         }
         // "his counterpart": the other side of the current pair.
-        if target_idx.iter().any(|&i| s.phrases[i].reference == Some(Reference::Counterpart)) {
-            if let (Some(sc), Some((a, b))) = (subjects.first().and_then(|a| a.code.clone()), state.pair()) {
-                let other = if a.code.as_deref() == Some(sc.as_str()) { b } else { a };
+        if target_idx
+            .iter()
+            .any(|&i| s.phrases[i].reference == Some(Reference::Counterpart))
+        {
+            if let (Some(sc), Some((a, b))) =
+                (subjects.first().and_then(|a| a.code.clone()), state.pair())
+            {
+                let other = if a.code.as_deref() == Some(sc.as_str()) {
+                    b
+                } else {
+                    a
+                };
                 targets = vec![other];
             }
         }
@@ -535,7 +721,10 @@ impl Extractor {
         let mut rule_name = rule.name.clone();
         if modal && !negated {
             // PLOVER: cooperation announced for the future is an AGREE event.
-            if matches!(plover.as_str(), "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "RETREAT" | "CONCEDE") {
+            if matches!(
+                plover.as_str(),
+                "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "RETREAT" | "CONCEDE"
+            ) {
                 plover = "AGREE".into();
                 cameo = match rule.plover.as_str() {
                     "CONSULT" => "036",
@@ -553,7 +742,16 @@ impl Extractor {
 
         let mut out = Vec::new();
         let mut push = |a: Option<Actor>, b: Option<Actor>, c: f64| {
-            out.push((a, b, negated, hypothetical, plover.clone(), cameo.clone(), rule_name.clone(), c));
+            out.push((
+                a,
+                b,
+                negated,
+                hypothetical,
+                plover.clone(),
+                cameo.clone(),
+                rule_name.clone(),
+                c,
+            ));
         };
         if !targets.is_empty() && !subjects.is_empty() {
             for a in &subjects {
@@ -570,9 +768,15 @@ impl Extractor {
                     push(Some(subjects[i].clone()), Some(subjects[j].clone()), conf);
                 }
             }
-        } else if subjects.len() == 1 && targets.is_empty() && matches!(plover.as_str(), "PROTEST" | "MOBILIZE") {
+        } else if subjects.len() == 1
+            && targets.is_empty()
+            && matches!(plover.as_str(), "PROTEST" | "MOBILIZE")
+        {
             push(Some(subjects[0].clone()), None, conf - 0.2);
-        } else if subjects.is_empty() && !targets.is_empty() && matches!(plover.as_str(), "ASSAULT" | "COERCE") {
+        } else if subjects.is_empty()
+            && !targets.is_empty()
+            && matches!(plover.as_str(), "ASSAULT" | "COERCE")
+        {
             for b in &targets {
                 push(None, Some(b.clone()), conf - 0.2);
             }
@@ -586,18 +790,36 @@ fn agreement_details(doc: &Document, s: &Sentence, m: &RuleMatch) -> (Option<u64
     let count = s
         .quantities
         .iter()
-        .find(|q| q.tokens.0 >= m.tokens.0 && q.tokens.1 <= m.tokens.1 + 1 && q.unit == crate::numbers::Unit::Count)
+        .find(|q| {
+            q.tokens.0 >= m.tokens.0
+                && q.tokens.1 <= m.tokens.1 + 1
+                && q.unit == crate::numbers::Unit::Count
+        })
         .map(|q| q.value as u64);
     let mut topics = Vec::new();
     let mut k = m.tokens.1;
     // Skip to "covering", "on", "in the fields of", "in areas such as".
-    let lead = ["covering", "on", "in", "including", "concerning", "regarding", "spanning", "related"];
+    let lead = [
+        "covering",
+        "on",
+        "in",
+        "including",
+        "concerning",
+        "regarding",
+        "spanning",
+        "related",
+    ];
     while k < s.toks.len() && k < m.tokens.1 + 4 && !lead.contains(&s.word(k)) {
         k += 1;
     }
     if k < s.toks.len() && lead.contains(&s.word(k)) {
         k += 1;
-        while k < s.toks.len() && matches!(s.word(k), "the" | "fields" | "areas" | "of" | "such" | "as" | "to" | "spheres" | "sectors") {
+        while k < s.toks.len()
+            && matches!(
+                s.word(k),
+                "the" | "fields" | "areas" | "of" | "such" | "as" | "to" | "spheres" | "sectors"
+            )
+        {
             k += 1;
         }
         let mut start = k;
@@ -606,7 +828,11 @@ fn agreement_details(doc: &Document, s: &Sentence, m: &RuleMatch) -> (Option<u64
         for j in k..end {
             let word = s.word(j);
             if word == "," || word == "." || word == ";" || j + 1 == end {
-                let stop = if word == "," || word == "." || word == ";" { j } else { j + 1 };
+                let stop = if word == "," || word == "." || word == ";" {
+                    j
+                } else {
+                    j + 1
+                };
                 if stop > start {
                     items.push((start, stop));
                 }
@@ -642,12 +868,25 @@ pub fn consolidate(events: Vec<EventRecord>) -> Vec<EventRecord> {
     for e in events {
         let code = |a: &Option<Actor>| a.as_ref().and_then(|x| x.code.clone()).unwrap_or_default();
         let (mut a, mut b) = (code(&e.source), code(&e.target));
-        let joint = joint_types.contains(&e.kind.as_str()) || e.rule.starts_with("sign-") || e.rule == "talks";
+        let joint = joint_types.contains(&e.kind.as_str())
+            || e.rule.starts_with("sign-")
+            || e.rule == "talks";
         if joint && b < a {
             std::mem::swap(&mut a, &mut b);
         }
-        let sub = if e.kind == "SUPPORT" { e.cameo.clone().unwrap_or_default() } else { String::new() };
-        let key = (e.kind.clone() + &sub, a, b, String::new(), e.negated, e.hypothetical);
+        let sub = if e.kind == "SUPPORT" {
+            e.cameo.clone().unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let key = (
+            e.kind.clone() + &sub,
+            a,
+            b,
+            String::new(),
+            e.negated,
+            e.hypothetical,
+        );
         match index.get(&key) {
             Some(&i) => {
                 let kept = &mut out[i];

@@ -29,19 +29,50 @@ impl Span {
 /// Months are here because a date ("on Nov. 25") is far more common than a sentence ending in an
 /// abbreviated month.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr",
-    "gov", "sen", "rep", "rev", "fr", "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "inc", "corp", "ltd", "co",
-    "mt", "ft", "pres", "sec", "gens", "messrs", "approx", "est", "dept", "univ", "assn", "bros",
-    "ave", "blvd", "rd", "hon", "amb", "cf", "e.g", "i.e", "al",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "fr", "st", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vs", "v", "inc", "corp", "ltd",
+    "co", "mt", "ft", "pres", "sec", "gens", "messrs", "approx", "est", "dept", "univ", "assn",
+    "bros", "ave", "blvd", "rd", "hon", "amb", "cf", "e.g", "i.e", "al",
 ];
 
 /// Words that, capitalised after a dotted acronym ("U.S."), start a new sentence rather than
 /// continue a name ("U.S. Secretary").
 const SENTENCE_STARTERS: &[&str] = &[
-    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at", "this", "that",
-    "there", "a", "an", "officials", "his", "her", "their", "its", "according", "meanwhile",
-    "however", "after", "before", "since", "while", "as", "if", "when", "last", "earlier",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "this",
+    "that",
+    "there",
+    "a",
+    "an",
+    "officials",
+    "his",
+    "her",
+    "their",
+    "its",
+    "according",
+    "meanwhile",
+    "however",
+    "after",
+    "before",
+    "since",
+    "while",
+    "as",
+    "if",
+    "when",
+    "last",
+    "earlier",
 ];
 
 fn is_closing(c: char) -> bool {
@@ -288,7 +319,10 @@ pub fn tokenize(norm: &Normalized) -> Vec<Token> {
                     && (b == b'\'' || i + 2 >= s.len() || s[i + 2] == b'.' || i - start == 1)
                 {
                     // "o'brien", "u.s", "u.n"; not "end.next"
-                    if b == b'\'' && s[i + 1] == b's' && (i + 2 >= s.len() || !s[i + 2].is_ascii_alphanumeric()) {
+                    if b == b'\''
+                        && s[i + 1] == b's'
+                        && (i + 2 >= s.len() || !s[i + 2].is_ascii_alphanumeric())
+                    {
                         break; // possessive 's is its own token
                     }
                     i += 1;
@@ -301,7 +335,11 @@ pub fn tokenize(norm: &Normalized) -> Vec<Token> {
                 i += 1;
             }
             kind = TokenKind::Word;
-        } else if c == b'\'' && i + 1 < s.len() && s[i + 1] == b's' && (i + 2 >= s.len() || !s[i + 2].is_ascii_alphanumeric()) {
+        } else if c == b'\''
+            && i + 1 < s.len()
+            && s[i + 1] == b's'
+            && (i + 2 >= s.len() || !s[i + 2].is_ascii_alphanumeric())
+        {
             i += 2;
             kind = TokenKind::Word;
         } else {
@@ -345,7 +383,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).iter().map(|s| &text[s.start..s.end]).collect()
+        sentences(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
@@ -353,32 +394,54 @@ mod tests {
         let t = "The ministers met on Nov. 25 in Baku. Trade reached $1.2 billion last year.";
         assert_eq!(
             split(t),
-            vec!["The ministers met on Nov. 25 in Baku.", "Trade reached $1.2 billion last year."]
+            vec![
+                "The ministers met on Nov. 25 in Baku.",
+                "Trade reached $1.2 billion last year."
+            ]
         );
     }
 
     #[test]
     fn titles_initials_and_acronyms_do_not_split() {
         let t = "Gen. Mark A. Milley spoke to U.S. Secretary Blinken. He left.";
-        assert_eq!(split(t), vec!["Gen. Mark A. Milley spoke to U.S. Secretary Blinken.", "He left."]);
+        assert_eq!(
+            split(t),
+            vec![
+                "Gen. Mark A. Milley spoke to U.S. Secretary Blinken.",
+                "He left."
+            ]
+        );
     }
 
     #[test]
     fn acronym_followed_by_a_sentence_starter_splits() {
         let t = "The envoy flew to the U.S. The talks begin Monday.";
-        assert_eq!(split(t), vec!["The envoy flew to the U.S.", "The talks begin Monday."]);
+        assert_eq!(
+            split(t),
+            vec!["The envoy flew to the U.S.", "The talks begin Monday."]
+        );
     }
 
     #[test]
     fn quotes_stay_with_their_sentence() {
         let t = "\"We are ready,\" she said. \"Are you?\" He nodded.";
-        assert_eq!(split(t), vec!["\"We are ready,\" she said.", "\"Are you?\"", "He nodded."]);
+        assert_eq!(
+            split(t),
+            vec!["\"We are ready,\" she said.", "\"Are you?\"", "He nodded."]
+        );
     }
 
     #[test]
     fn headlines_and_paragraphs_are_sentences() {
         let t = "Leaders sign pact\n\nThe two leaders signed it. It was\nlate.";
-        assert_eq!(split(t), vec!["Leaders sign pact", "The two leaders signed it.", "It was\nlate."]);
+        assert_eq!(
+            split(t),
+            vec![
+                "Leaders sign pact",
+                "The two leaders signed it.",
+                "It was\nlate."
+            ]
+        );
     }
 
     #[test]
@@ -397,10 +460,27 @@ mod tests {
     #[test]
     fn tokens_split_hyphens_possessives_and_keep_acronyms_and_decimals() {
         let n = Normalized::new("Kazakh-Turkmen trade of $1.2 billion, U.S. and Kazakhstan's");
-        let toks: Vec<&str> = tokenize(&n).iter().map(|t| &n.text[t.span.start..t.span.end]).collect();
+        let toks: Vec<&str> = tokenize(&n)
+            .iter()
+            .map(|t| &n.text[t.span.start..t.span.end])
+            .collect();
         assert_eq!(
             toks,
-            vec!["kazakh", "-", "turkmen", "trade", "of", "$", "1.2", "billion", ",", "u.s.", "and", "kazakhstan", "'s"]
+            vec![
+                "kazakh",
+                "-",
+                "turkmen",
+                "trade",
+                "of",
+                "$",
+                "1.2",
+                "billion",
+                ",",
+                "u.s.",
+                "and",
+                "kazakhstan",
+                "'s"
+            ]
         );
     }
 

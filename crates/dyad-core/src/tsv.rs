@@ -142,13 +142,20 @@ mod tests {
     #[test]
     fn too_many_fields_names_file_and_line() {
         let err = Table::parse("x.tsv", "a\n1\t2\n").err().unwrap();
-        assert_eq!(err.to_string(), "x.tsv:2: 2 fields but the header has 1 columns");
+        assert_eq!(
+            err.to_string(),
+            "x.tsv:2: 2 fields but the header has 1 columns"
+        );
     }
 
     #[test]
     fn missing_required_column_is_reported() {
         let t = Table::parse("x.tsv", "a\n1\n").unwrap();
         assert!(t.require(&["a"]).is_ok());
-        assert!(t.require(&["code"]).unwrap_err().to_string().contains("code"));
+        assert!(t
+            .require(&["code"])
+            .unwrap_err()
+            .to_string()
+            .contains("code"));
     }
 }

@@ -42,7 +42,12 @@ pub enum Format {
 impl Format {
     /// The format a path's extension implies (no extension: plain text).
     pub fn of(path: &Path) -> Option<Format> {
-        match path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase()).as_deref() {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase())
+            .as_deref()
+        {
             None | Some("txt") | Some("text") => Some(Format::Text),
             Some("jsonl") | Some("ndjson") => Some(Format::JsonLines),
             Some("html") | Some("htm") | Some("xhtml") => Some(Format::Html),
@@ -64,7 +69,11 @@ pub fn expand_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<ReadError>) {
         } else if p.exists() {
             out.push(p.clone());
         } else {
-            errors.push(ReadError { path: p.display().to_string(), line: None, message: "no such file or directory".into() });
+            errors.push(ReadError {
+                path: p.display().to_string(),
+                line: None,
+                message: "no such file or directory".into(),
+            });
         }
     }
     (out, errors)
@@ -74,7 +83,11 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<ReadError>) {
     let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
-            errors.push(ReadError { path: dir.display().to_string(), line: None, message: format!("cannot list directory: {e}") });
+            errors.push(ReadError {
+                path: dir.display().to_string(),
+                line: None,
+                message: format!("cannot list directory: {e}"),
+            });
             return;
         }
     };
@@ -109,7 +122,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, bool), String> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().and_then(|n| n.to_str()).unwrap_or("-").to_string()
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("-")
+        .to_string()
 }
 
 /// The outcome of reading one input: its documents, and the problems met on the way.
@@ -127,7 +143,11 @@ pub fn read_path(path: &Path) -> ReadOutcome {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
-            out.errors.push(ReadError { path: "-".into(), line: None, message: format!("cannot read standard input: {e}") });
+            out.errors.push(ReadError {
+                path: "-".into(),
+                line: None,
+                message: format!("cannot read standard input: {e}"),
+            });
             return out;
         }
         buf
@@ -135,7 +155,11 @@ pub fn read_path(path: &Path) -> ReadOutcome {
         match std::fs::read(path) {
             Ok(b) => b,
             Err(e) => {
-                out.errors.push(ReadError { path: shown, line: None, message: format!("cannot read: {e}") });
+                out.errors.push(ReadError {
+                    path: shown,
+                    line: None,
+                    message: format!("cannot read: {e}"),
+                });
                 return out;
             }
         }
@@ -157,7 +181,11 @@ pub fn read_path(path: &Path) -> ReadOutcome {
 /// the document id for single-document formats.
 pub fn read_bytes(shown: &str, id: &str, bytes: &[u8], format: Format) -> ReadOutcome {
     let mut out = ReadOutcome::default();
-    let err = |m: String| ReadError { path: shown.to_string(), line: None, message: m };
+    let err = |m: String| ReadError {
+        path: shown.to_string(),
+        line: None,
+        message: m,
+    };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         out.errors.push(err("empty file".into()));
         return out;
@@ -165,7 +193,8 @@ pub fn read_bytes(shown: &str, id: &str, bytes: &[u8], format: Format) -> ReadOu
     let text = match decode(bytes) {
         Ok((t, legacy)) => {
             if legacy {
-                out.warnings.push(err("not UTF-8: decoded as Windows-1252".into()));
+                out.warnings
+                    .push(err("not UTF-8: decoded as Windows-1252".into()));
             }
             t
         }
@@ -186,7 +215,11 @@ pub fn read_bytes(shown: &str, id: &str, bytes: &[u8], format: Format) -> ReadOu
 }
 
 fn str_field<'a>(v: &'a serde_json::Value, keys: &[&str]) -> Option<&'a str> {
-    keys.iter().find_map(|k| v.get(*k).and_then(|x| x.as_str()).filter(|s| !s.trim().is_empty()))
+    keys.iter().find_map(|k| {
+        v.get(*k)
+            .and_then(|x| x.as_str())
+            .filter(|s| !s.trim().is_empty())
+    })
 }
 
 fn read_jsonl(shown: &str, text: &str, out: &mut ReadOutcome) {
@@ -195,16 +228,20 @@ fn read_jsonl(shown: &str, text: &str, out: &mut ReadOutcome) {
         if line.trim().is_empty() {
             continue;
         }
-        let e = |m: String| ReadError { path: shown.to_string(), line: Some(line_no), message: m };
+        let e = |m: String| ReadError {
+            path: shown.to_string(),
+            line: Some(line_no),
+            message: m,
+        };
         let v: serde_json::Value = match serde_json::from_str(line) {
             Ok(v) => v,
             Err(x) => {
-                out.errors.push(e(format!("not valid JSON ({x}); line skipped")));
+                out.errors.push(e(format!("not valid JSON ({x})")));
                 continue;
             }
         };
         let Some(body) = str_field(&v, &["text", "body", "content"]) else {
-            out.errors.push(e("no `text` field; line skipped".into()));
+            out.errors.push(e("no `text` field".into()));
             continue;
         };
         let id = match v.get("id") {
@@ -212,10 +249,16 @@ fn read_jsonl(shown: &str, text: &str, out: &mut ReadOutcome) {
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => format!("{}:{}", shown.rsplit('/').next().unwrap_or(shown), line_no),
         };
-        let date_raw = str_field(&v, &["date", "published", "published_at", "pubDate", "datetime"]);
+        let date_raw = str_field(
+            &v,
+            &["date", "published", "published_at", "pubDate", "datetime"],
+        );
         let date: Option<NaiveDate> = date_raw.and_then(parse_document_date);
         if date_raw.is_some() && date.is_none() {
-            out.warnings.push(e(format!("unrecognised date {:?}; document has no date", date_raw.unwrap_or(""))));
+            out.warnings.push(e(format!(
+                "unrecognised date {:?}; document has no date",
+                date_raw.unwrap_or("")
+            )));
         }
         let (body, header_date) = strip_date_header(body);
         let mut doc = Document::new(id, body, date.or(header_date));
@@ -233,9 +276,15 @@ fn strip_date_header(body: &str) -> (String, Option<NaiveDate>) {
 
 /// Main text, title and publication date of an HTML page, via a readability-style extractor.
 pub fn read_html(id: &str, html: &str) -> Result<Document, String> {
-    let cfg = dom_smoothie::Config { max_elements_to_parse: 0, ..Default::default() };
-    let mut r = dom_smoothie::Readability::new(html, None, Some(cfg)).map_err(|e| format!("cannot parse HTML: {e}"))?;
-    let article = r.parse().map_err(|e| format!("no article text found in this page ({e})"))?;
+    let cfg = dom_smoothie::Config {
+        max_elements_to_parse: 0,
+        ..Default::default()
+    };
+    let mut r = dom_smoothie::Readability::new(html, None, Some(cfg))
+        .map_err(|e| format!("cannot parse HTML: {e}"))?;
+    let article = r
+        .parse()
+        .map_err(|e| format!("no article text found in this page ({e})"))?;
     let text = article.text_content.to_string();
     // Readability leaves runs of blank lines and indentation: keep paragraphs, drop the rest.
     let mut body = String::with_capacity(text.len());
@@ -245,10 +294,14 @@ pub fn read_html(id: &str, html: &str) -> Result<Document, String> {
         }
         body.push_str(para);
     }
-    if body.trim().is_empty() {
+    // Navigation crumbs or a cookie notice are not an article.
+    if body.split_whitespace().count() < 8 {
         return Err("no article text found in this page".into());
     }
-    let date = article.published_time.as_deref().and_then(parse_document_date);
+    let date = article
+        .published_time
+        .as_deref()
+        .and_then(parse_document_date);
     let mut doc = Document::new(id, body, date);
     let title = article.title.trim();
     doc.title = (!title.is_empty()).then(|| title.to_string());
@@ -272,13 +325,20 @@ mod tests {
         assert_eq!(out.documents[1].id, "7");
         assert_eq!(out.errors.len(), 2);
         assert_eq!(out.errors[0].line, Some(2));
-        assert!(out.errors[0].to_string().starts_with("in.jsonl:2: not valid JSON"));
+        assert!(out.errors[0]
+            .to_string()
+            .starts_with("in.jsonl:2: not valid JSON"));
         assert!(out.errors[1].to_string().contains("no `text` field"));
     }
 
     #[test]
     fn latin1_is_decoded_with_a_warning_and_binary_refused() {
-        let out = read_bytes("old.txt", "old.txt", b"Caf\xe9 talks in Bogot\xe1.", Format::Text);
+        let out = read_bytes(
+            "old.txt",
+            "old.txt",
+            b"Caf\xe9 talks in Bogot\xe1.",
+            Format::Text,
+        );
         assert_eq!(out.documents[0].body, "Café talks in Bogotá.");
         assert_eq!(out.warnings.len(), 1);
         let out = read_bytes("x.txt", "x.txt", b"\x00\x01\x02abc", Format::Text);
@@ -323,7 +383,10 @@ mod tests {
         std::fs::write(dir.join("sub/c.html"), "x").unwrap();
         std::fs::write(dir.join("skip.png"), "x").unwrap();
         let (files, errs) = expand_paths(&[dir.clone()]);
-        let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&dir).unwrap().display().to_string()).collect();
+        let names: Vec<String> = files
+            .iter()
+            .map(|p| p.strip_prefix(&dir).unwrap().display().to_string())
+            .collect();
         assert_eq!(names, vec!["a.jsonl", "b.txt", "sub/c.html"]);
         assert!(errs.is_empty());
         std::fs::remove_dir_all(&dir).unwrap();
