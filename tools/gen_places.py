@@ -1202,28 +1202,27 @@ def main():
                            'lat': lat, 'lon': lon, 'pop': 0, 'alt': [], 'hand': capnames[1:]}
             warnings.append(f'capital {cap} ({cc3}) taken from countries.tsv coordinates')
 
-    # aliases
+    # names are written in ASCII, as wire services write them (Sao Paulo, Bogota, Lodz); the
+    # accented form becomes the first alias
+    for p in places.values():
+        p['written'] = p['name']
+        p['name'] = fold(p['name'])
+
     biggest = {}  # name -> largest population among places with that name
     for p in places.values():
         biggest[p['name']] = max(biggest.get(p['name'], -1), p['pop'])
 
     def auto_aliases(p):
         name, out = p['name'], []
-        out.append(fold(name))
-        orig = p['orig'].translate(APOS)
-        if latin1(orig):
-            out.append(orig)
-        out.append(display_name(orig, p['cc2']) if p['cc2'] else orig)
-        out.append(fold(orig))
         m = ARTICLE.match(name)
         bare = name[m.end():] if m else None
-        alts = [a.translate(APOS).strip() for a in p['alt']]
-        for a in alts:
+        disp = display_name(p['orig'], p['cc2']) if p['cc2'] else p['orig']
+        out += [p['written'], disp, fold(disp)]
+        for a in p['alt']:
+            a = a.translate(APOS).strip()
             if not a or not latin1(a) or not a[0].isupper() or a.isupper():
                 continue
-            if a == name + ' City':
-                out.append(a)
-            elif a.replace('-', ' ') == name.replace('-', ' '):
+            if a.replace('-', ' ') == name.replace('-', ' '):
                 out.append(a)
             elif bare and a.lower() == bare.lower():
                 out.append(a)
