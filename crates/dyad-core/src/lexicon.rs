@@ -77,8 +77,8 @@ pub fn inflect(lemma: &str, irregular: &[&str]) -> Vec<String> {
         out.push(format!("{b}s"));
     }
     // gerund and regular past
-    if b.ends_with("ie") {
-        out.push(format!("{}ying", &b[..b.len() - 2]));
+    if let Some(stem) = b.strip_suffix("ie") {
+        out.push(format!("{stem}ying"));
         out.push(format!("{b}d"));
     } else if last == 'e' && !b.ends_with("ee") {
         out.push(format!("{}ing", &b[..b.len() - 1]));

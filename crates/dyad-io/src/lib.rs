@@ -382,7 +382,7 @@ mod tests {
         std::fs::write(dir.join("a.jsonl"), "x").unwrap();
         std::fs::write(dir.join("sub/c.html"), "x").unwrap();
         std::fs::write(dir.join("skip.png"), "x").unwrap();
-        let (files, errs) = expand_paths(&[dir.clone()]);
+        let (files, errs) = expand_paths(std::slice::from_ref(&dir));
         let names: Vec<String> = files
             .iter()
             .map(|p| p.strip_prefix(&dir).unwrap().display().to_string())
