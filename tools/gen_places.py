@@ -47,6 +47,10 @@ import unicodedata
 MIN_POP = 150_000
 MAX_ALIASES = 5
 MATCH_RADIUS_KM = 30.0
+DEDUP_RADIUS_KM = 15.0
+# GeoNames records that duplicate another one with a copied population, far from the real city
+# (Sahiwal, Bahawalnagar, Maragheh, Karuri) or that stand for a municipality (Buenaventura).
+DROP_IDS = {1166547, 1332083, 124878, 193627, 3688452}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, '..', 'crates', 'dyad-core', 'data')
@@ -1116,7 +1120,7 @@ def main():
         if iso3.get(c['countrycode']) not in codes:
             dropped_cc += 1
             continue
-        if re.search(r'\d', c['name']):
+        if re.search(r'\d', c['name']) or c['geonameid'] in DROP_IDS:
             continue
         places[c['geonameid']] = record(c)
 
@@ -1207,6 +1211,17 @@ def main():
     for p in places.values():
         p['written'] = p['name']
         p['name'] = fold(p['name'])
+
+    # the same place twice (GeoNames has a few city/district pairs under one name): keep the
+    # hand-matched or more populous record
+    order = sorted(places.values(), key=lambda p: (not p['hand'] and 'blocked' not in p, -p['pop']))
+    kept = []
+    for p in order:
+        if any(q['name'] == p['name'] and q['country'] == p['country'] and
+               dist_km(p['lat'], p['lon'], q['lat'], q['lon']) < DEDUP_RADIUS_KM for q in kept):
+            continue
+        kept.append(p)
+    places = {p['id']: p for p in kept}
 
     biggest = {}  # name -> largest population among places with that name
     for p in places.values():

@@ -683,8 +683,30 @@ impl Extractor {
                 }
             }
         }
-        let mut targets = collect(&target_idx);
         let mut conf: f64 = 0.8;
+        // No phrase where the rule looks: take the first actor after the predicate in the same
+        // clause ("expressed support for Ukraine", "clashed near the border with Syria").
+        // A joint act whose compound subject already names both sides needs no target.
+        let both_sides = rule.joint && subjects.len() >= 2;
+        if target_idx.is_empty() && !rule.targets.is_empty() && !both_sides {
+            for (pi, p) in s.phrases.iter().enumerate() {
+                if p.tokens.0 < m.tokens.1 || subject_idx.contains(&pi) || s.actors[pi].is_empty() {
+                    continue;
+                }
+                if p.tokens.0 > m.tokens.1 + 10
+                    || (m.tokens.1..p.tokens.0)
+                        .any(|k| matches!(w(k), ";" | "\"" | "said" | "says" | "while" | "but"))
+                {
+                    break;
+                }
+                if usable(p) {
+                    target_idx = group(pi, false);
+                    conf -= 0.15;
+                }
+                break;
+            }
+        }
+        let mut targets = collect(&target_idx);
         let subject_is_reference = subj.is_some_and(|i| s.phrases[i].reference.is_some());
         if subject_is_reference {
             conf -= 0.1;

@@ -1,0 +1,202 @@
+//! The event coder's structural cases, each pinned with a sentence written for this test.
+
+use chrono::NaiveDate;
+use dyad_core::record::EventRecord;
+use dyad_core::{Document, Extractor};
+use std::sync::OnceLock;
+
+fn ex() -> &'static Extractor {
+    static EX: OnceLock<Extractor> = OnceLock::new();
+    EX.get_or_init(|| Extractor::builtin().expect("built-in knowledge loads"))
+}
+
+fn events(text: &str) -> Vec<EventRecord> {
+    let doc = Document::from_plain_text("t.txt", &format!("date 2025-03-12\n{text}"));
+    ex().extract(&doc).events
+}
+
+fn code(a: &Option<dyad_core::Actor>) -> &str {
+    a.as_ref().and_then(|x| x.code.as_deref()).unwrap_or("-")
+}
+
+fn summary(text: &str) -> Vec<String> {
+    events(text)
+        .iter()
+        .map(|e| {
+            let flag = if e.negated {
+                " negated"
+            } else if e.hypothetical {
+                " hypothetical"
+            } else {
+                ""
+            };
+            format!("{} {}>{}{}", e.kind, code(&e.source), code(&e.target), flag)
+        })
+        .collect()
+}
+
+#[test]
+fn subject_and_object_give_source_and_target() {
+    assert_eq!(
+        summary("Japan condemned North Korea on Tuesday."),
+        vec!["ACCUSE JPN>PRK"]
+    );
+}
+
+#[test]
+fn passive_voice_swaps_source_and_target() {
+    assert_eq!(
+        summary("A Malian army post was attacked by Algerian militants."),
+        vec!["ASSAULT DZA>MLI"]
+    );
+}
+
+#[test]
+fn compound_subject_of_a_joint_act_is_one_pair() {
+    let got = summary("Chile and Peru signed three agreements on fisheries, mining and customs.");
+    assert_eq!(got.len(), 1);
+    assert!(
+        got[0] == "SUPPORT CHL>PER" || got[0] == "SUPPORT PER>CHL",
+        "{got:?}"
+    );
+}
+
+#[test]
+fn compound_target_gives_one_event_per_target() {
+    let got = summary("The European Union urged Serbia and Kosovo to resume talks.");
+    assert!(got.contains(&"REQUEST EU>SRB".to_string()), "{got:?}");
+    assert!(got.contains(&"REQUEST EU>XKX".to_string()), "{got:?}");
+}
+
+#[test]
+fn with_phrase_is_the_target_of_talks() {
+    assert_eq!(
+        summary("Egypt held talks with Jordan in Cairo."),
+        vec!["CONSULT EGY>JOR"]
+    );
+}
+
+#[test]
+fn negation_is_flagged() {
+    assert_eq!(
+        summary("Norway did not sign the treaty with Sweden."),
+        vec!["SUPPORT NOR>SWE negated"]
+    );
+}
+
+#[test]
+fn planned_cooperation_is_agree_and_planned_conflict_is_hypothetical() {
+    let got = summary("Vietnam plans to visit Laos next month.");
+    assert_eq!(got, vec!["AGREE VNM>LAO"]);
+    let got = summary("Canada may impose sanctions on Venezuela.");
+    assert_eq!(got, vec!["SANCTION CAN>VEN hypothetical"]);
+}
+
+#[test]
+fn pronoun_refers_to_the_last_person() {
+    let got = summary(
+        "Kenyan President William Ruto arrived in Addis Ababa. He praised Ethiopia for its role.",
+    );
+    assert!(got.contains(&"SUPPORT KEN>ETH".to_string()), "{got:?}");
+}
+
+#[test]
+fn the_two_leaders_refers_to_the_pair() {
+    let got = summary(
+        "Brazilian President Luiz Inacio Lula da Silva met Argentine President Javier Milei. The two leaders signed a trade agreement.",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g == "SUPPORT BRA>ARG" || g == "SUPPORT ARG>BRA"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn repeated_mentions_merge_into_one_event() {
+    let ev = events("Israel and Hamas held talks in Doha on Monday. Israel and Hamas held indirect talks through Qatari mediators, officials said.");
+    let talks: Vec<&EventRecord> = ev
+        .iter()
+        .filter(|e| e.kind == "CONSULT" && e.rule == "talks")
+        .collect();
+    assert_eq!(talks.len(), 1, "{ev:?}");
+    assert_eq!(talks[0].mentions, 2);
+}
+
+#[test]
+fn capital_after_in_is_a_place_and_otherwise_the_government() {
+    let ev = events("Moscow accused Kyiv of sabotage.");
+    assert_eq!(code(&ev[0].source), "RUS");
+    assert_eq!(code(&ev[0].target), "UKR");
+    let ev = events("France and Italy held talks in Rome.");
+    assert_eq!(
+        ev[0].location.as_ref().map(|l| l.country.as_str()),
+        Some("ITA")
+    );
+}
+
+#[test]
+fn office_holders_resolve_by_the_report_date() {
+    let d = NaiveDate::from_ymd_opt(2020, 6, 1);
+    assert_eq!(
+        ex().resolve("Berdimuhamedov", d).name.as_deref(),
+        Some("Gurbanguly Berdimuhamedov")
+    );
+    let d = NaiveDate::from_ymd_opt(2023, 6, 1);
+    assert_eq!(
+        ex().resolve("Berdimuhamedov", d).name.as_deref(),
+        Some("Serdar Berdimuhamedov")
+    );
+    // On the first day of the term the new holder is in office.
+    let d = NaiveDate::from_ymd_opt(2022, 3, 19);
+    assert_eq!(
+        ex().resolve("Berdimuhamedov", d).name.as_deref(),
+        Some("Serdar Berdimuhamedov")
+    );
+}
+
+#[test]
+fn signing_carries_count_and_topics_and_evidence_offsets_slice_the_body() {
+    let text = "ALMATY — Kyrgyz and Kazakh ministers signed 4 agreements covering water, energy, customs and transit on Monday.";
+    let doc = Document::from_plain_text("t.txt", &format!("date 2025-03-12\n{text}"));
+    let x = ex().extract(&doc);
+    let e = x
+        .events
+        .iter()
+        .find(|e| e.cameo.as_deref() == Some("057"))
+        .expect("signing");
+    assert_eq!(e.count, Some(4));
+    assert_eq!(e.date.as_deref(), Some("2025-03-10"));
+    let body: Vec<char> = x.document.body.chars().collect();
+    let slice: String = body[e.evidence.start..e.evidence.end].iter().collect();
+    assert_eq!(slice, e.evidence.text);
+}
+
+#[test]
+fn facts_carry_value_unit_direction_and_qualifier() {
+    let doc = Document::from_plain_text(
+        "t.txt",
+        "date 2025-03-12\nTASHKENT — Korean investment in Uzbekistan has exceeded $2.5 billion, and about 300 companies with Korean capital operate in Uzbekistan.",
+    );
+    let facts = ex().extract(&doc).facts;
+    let inv = facts
+        .iter()
+        .find(|f| f.kind == "investment")
+        .expect("investment");
+    assert_eq!(
+        (inv.from.as_deref(), inv.to.as_deref()),
+        (Some("KOR"), Some("UZB"))
+    );
+    assert_eq!(
+        (inv.value, inv.unit.as_str(), inv.qualifier.as_str()),
+        (2.5e9, "USD", "more_than")
+    );
+    let co = facts
+        .iter()
+        .find(|f| f.kind == "companies")
+        .expect("companies");
+    assert_eq!(
+        (co.from.as_deref(), co.to.as_deref(), co.value),
+        (Some("KOR"), Some("UZB"), 300.0)
+    );
+}
