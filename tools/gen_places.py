@@ -49,8 +49,10 @@ MAX_ALIASES = 5
 MATCH_RADIUS_KM = 30.0
 DEDUP_RADIUS_KM = 15.0
 # GeoNames records that duplicate another one with a copied population, far from the real city
-# (Sahiwal, Bahawalnagar, Maragheh, Karuri) or that stand for a municipality (Buenaventura).
-DROP_IDS = {1166547, 1332083, 124878, 193627, 3688452}
+# (Sahiwal, Bahawalnagar, Maragheh, Karuri, Gorakhpur), plain duplicates (Simele, Nasimshahr,
+# Yuen Long San Hui, Chang-hua, Al Qahirah al Jadidah) or a municipality (Buenaventura).
+DROP_IDS = {1166547, 1332083, 124878, 193627, 3688452, 1270926, 10303650, 13405749, 1818222,
+            1679136, 8134081}
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, '..', 'crates', 'dyad-core', 'data')

@@ -219,6 +219,10 @@ impl Normalized {
                     '\u{201c}' | '\u{201d}' | '\u{00ab}' | '\u{00bb}' => text.push('"'),
                     '\u{2010}'..='\u{2015}' | '\u{2212}' => text.push('-'),
                     '\u{00a0}' | '\u{2009}' | '\u{202f}' => text.push(' '),
+                    // Currency signs become their codes, apart from the figure ("€1.5bn").
+                    '€' => text.push_str("eur "),
+                    '£' => text.push_str("gbp "),
+                    '¥' => text.push_str("jpy "),
                     _ => match deunicode::deunicode_char(ch) {
                         Some(s) if !s.is_empty() && s.is_ascii() => {
                             for b in s.trim_end().chars() {
