@@ -20,7 +20,7 @@ Usage
 What goes in
 ------------
 1. every GeoNames city with population >= 150,000 (names with digits, i.e. numbered city
-   districts, are skipped);
+   districts, and names of numbered or administrative districts (Quận ..., ... Qū) are skipped;
 2. the capital of every entry in countries.tsv;
 3. the hand-added places in HAND (English news names of well-known places, with aliases); when
    one of them is already in the list it only renames it / adds aliases.
@@ -1058,8 +1058,12 @@ def dist_km(a, b, c, d):
     return 2 * 6371 * math.asin(math.sqrt(h))
 
 
+DISTRICT = re.compile(r'^Quận |^Rayon |\bQū$')  # numbered/administrative districts: skipped
+PREFIX = re.compile(r'^(Thị Trấn|Thành Phố|Delegación) ')  # "township of", "city of": dropped
+
+
 def display_name(name, cc2):
-    n = name.translate(APOS).strip()
+    n = PREFIX.sub('', name.translate(APOS).strip())
     if cc2 in NO_APOSTROPHE:
         n = n.replace("'", '')
     if not latin1(n):
@@ -1122,7 +1126,7 @@ def main():
         if iso3.get(c['countrycode']) not in codes:
             dropped_cc += 1
             continue
-        if re.search(r'\d', c['name']) or c['geonameid'] in DROP_IDS:
+        if re.search(r'\d', c['name']) or DISTRICT.search(c['name']) or c['geonameid'] in DROP_IDS:
             continue
         places[c['geonameid']] = record(c)
 

@@ -21,7 +21,8 @@ dyad actor --date 2025-11-25 \"President Tokayev\" \"the Kremlin\""
 )]
 struct Cli {
     /// Folder or file of extra knowledge (countries*.tsv, leaders*.tsv, agents*.tsv,
-    /// entities*.tsv, organisations*.tsv, places*.tsv, verbs*.tsv) added to the built-in one.
+    /// entities*.tsv, organisations*.tsv, places*.tsv, verbs*.tsv, and CAMEO/PETRARCH
+    /// dictionaries *actors.txt / *agents.txt) added to the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
     knowledge: Vec<PathBuf>,
     #[command(subcommand)]
@@ -80,7 +81,7 @@ fn load_knowledge(paths: &[PathBuf]) -> Result<Knowledge> {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
                 .with_context(|| format!("cannot list knowledge folder {}", p.display()))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|e| e.extension().is_some_and(|x| x == "tsv"))
+                .filter(|e| e.extension().is_some_and(|x| x == "tsv" || x == "txt"))
                 .collect();
             entries.sort();
             for e in entries {

@@ -174,3 +174,82 @@ fn bad_date_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--date must be YYYY-MM-DD"));
 }
+
+#[test]
+fn cameo_dictionaries_extend_the_knowledge_with_dated_codes() {
+    let d = scratch("dict");
+    std::fs::write(
+        d.join("club.actors.txt"),
+        "# a dictionary written for this test\nGRAND_FENWICK [GFK]\n+FENWICKIAN\nGLORIANA_XII\n  [GFKGOV 19500101 - 19591231]\n  [GFK > 19591231]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("club.agents.txt"),
+        "!PERSON! = MAN, MEN\nBOWMAN {BOWMEN} [~MIL]\n",
+    )
+    .unwrap();
+    let out = dyad()
+        .arg("--knowledge")
+        .arg(&d)
+        .args([
+            "actor",
+            "--date",
+            "1955-05-05",
+            "Gloriana XII",
+            "Fenwickian bowmen",
+            "Grand Fenwick",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        (lines[0]["code"].as_str(), lines[0]["sector"].as_str()),
+        (Some("GFK"), Some("GOV"))
+    );
+    assert_eq!(
+        (lines[1]["code"].as_str(), lines[1]["sector"].as_str()),
+        (Some("GFK"), Some("MIL"))
+    );
+    assert_eq!(lines[2]["code"], "GFK");
+    // After her term the same name keeps the state but no office.
+    let out = dyad()
+        .arg("--knowledge")
+        .arg(&d)
+        .args(["actor", "--date", "1965-01-01", "Gloriana XII"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(
+        (v["code"].as_str(), v["sector"].as_str()),
+        (Some("GFK"), None)
+    );
+}
+
+#[test]
+fn a_bad_knowledge_file_names_its_line() {
+    let d = scratch("badkb");
+    std::fs::write(
+        d.join("leaders-mine.tsv"),
+        "name\tcode\tstart\nSomeone\tKAZ\t2020-13-45\n",
+    )
+    .unwrap();
+    let out = dyad()
+        .arg("--knowledge")
+        .arg(&d)
+        .args(["actor", "x"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("leaders-mine.tsv:2:"), "{err}");
+}

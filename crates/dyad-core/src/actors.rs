@@ -332,9 +332,33 @@ pub fn phrases(
 ) -> Vec<Phrase> {
     let hits = gaz.hits(kb, norm, toks);
     let mut pieces: Vec<(Hit, Piece)> = Vec::with_capacity(hits.len());
-    for h in hits {
+    for (hi, h) in hits.iter().enumerate() {
         let key = &norm.text[h.span.start..h.span.end];
-        if let Some(p) = choose(kb, &h, date, memory, key) {
+        if let Some(p) = choose(kb, h, date, memory, key) {
+            // "James Risch" is not "Daniel Risch": a surname preceded by a first name that is
+            // not the known person's is a namesake.
+            if let Piece::Person(pi) = p {
+                if h.tok.1 - h.tok.0 == 1
+                    && h.tok.0 > 1
+                    && !matches!(word(norm, &toks[h.tok.0 - 2]), "\"" | "(" | "-" | ":")
+                {
+                    let prev = &toks[h.tok.0 - 1];
+                    let covered = hi > 0 && hits[hi - 1].tok.1 == h.tok.0;
+                    let first = word(norm, prev);
+                    let canon = crate::knowledge::normalize_key(&kb.people[pi].name);
+                    if prev.kind == TokenKind::Word
+                        && prev.cap
+                        && !covered
+                        && first.len() > 1
+                        && !canon
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|t| t == first)
+                    {
+                        continue;
+                    }
+                }
+            }
+            let h = h.clone();
             if let Piece::Person(i) = p {
                 memory.person_for.insert(key.to_string(), i);
                 // Remember the surname too, so a later bare surname picks the same person.
@@ -371,7 +395,7 @@ pub fn phrases(
                 (Piece::Agent(_), Piece::Person(_)) => !has_of,
                 (Piece::Agent(_), Piece::Agent(_)) => !has_of,
                 (Piece::Agent(_), Piece::Country(_, Form::CountryName | Form::Capital)) => has_of,
-                (Piece::Agent(_), Piece::Org(_)) => has_of,
+                (Piece::Agent(_), Piece::Org(_) | Piece::Entity(_)) => has_of,
                 (Piece::Org(_), Piece::Agent(_) | Piece::Person(_)) => !has_of,
                 (Piece::Entity(_), Piece::Agent(_) | Piece::Person(_)) => !has_of,
                 _ => false,

@@ -218,6 +218,13 @@ fn opt(s: &str) -> Option<String> {
 /// What kind of knowledge a file holds, from its name.
 fn kind_of(name: &str) -> Option<&'static str> {
     let base = name.rsplit('/').next().unwrap_or(name);
+    let lower = base.to_ascii_lowercase();
+    if lower.ends_with("actors.txt") {
+        return Some("petrarch-actors");
+    }
+    if lower.ends_with("agents.txt") {
+        return Some("petrarch-agents");
+    }
     let under_leaders = name.contains("leaders/");
     for k in [
         "countries",
@@ -271,6 +278,8 @@ impl Knowledge {
             "cameo",
             "leaders",
             "verbs",
+            "petrarch-actors",
+            "petrarch-agents",
         ];
         for kind in order {
             for (name, text) in &files {
@@ -286,6 +295,8 @@ impl Knowledge {
                     "cameo" => k.load_cameo(name, text)?,
                     "leaders" => k.load_leaders(name, text)?,
                     "verbs" => k.verb_files.push((name.clone(), text.clone())),
+                    "petrarch-actors" => k.load_petrarch_actors(name, text)?,
+                    "petrarch-agents" => k.load_petrarch_agents(name, text)?,
                     _ => {}
                 }
             }
@@ -295,7 +306,7 @@ impl Knowledge {
                 return Err(CoreError::Knowledge {
                     file: name.clone(),
                     line: 0,
-                    message: "unknown knowledge file: its name must start with countries, organisations, entities, agents, places, cameo, leaders or verbs".into(),
+                    message: "unknown knowledge file: its name must start with countries, organisations, entities, agents, places, cameo, leaders or verbs, or end with actors.txt / agents.txt (CAMEO dictionaries)".into(),
                 });
             }
         }
@@ -567,6 +578,95 @@ impl Knowledge {
             self.people[idx].terms.push(term);
             for a in row.list("aliases") {
                 self.alias(a, Form::Person, idx);
+            }
+        }
+        Ok(())
+    }
+
+    /// A CAMEO/PETRARCH actor dictionary: undated entries become named entities, dated ones
+    /// office-holders with terms. Their codes are taken as given (research groups keep their
+    /// own code sets).
+    fn load_petrarch_actors(&mut self, file: &str, text: &str) -> Result<()> {
+        for a in crate::petrarch::parse_actors(file, text)? {
+            let Some(first) = a.names.first() else {
+                continue;
+            };
+            // Dictionaries write names in capitals; show them as names.
+            let first = &first
+                .split(' ')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
+                        .unwrap_or_default()
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let dated = a.terms.iter().any(|t| t.2.is_some() || t.3.is_some());
+            let (form, index) = if dated || a.terms.len() > 1 {
+                let terms = a
+                    .terms
+                    .iter()
+                    .map(|(code, sector, start, end)| Term {
+                        code: code.clone(),
+                        sector: sector.clone(),
+                        office: String::new(),
+                        title: String::new(),
+                        start: *start,
+                        end: *end,
+                    })
+                    .collect();
+                self.people.push(Person {
+                    name: first.clone(),
+                    terms,
+                });
+                (Form::Person, self.people.len() - 1)
+            } else {
+                let (code, sector) = a
+                    .terms
+                    .first()
+                    .map(|t| ((!t.0.is_empty()).then(|| t.0.clone()), t.1.clone()))
+                    .unwrap_or((None, None));
+                self.entities.push(Entity {
+                    name: first.clone(),
+                    code,
+                    sector,
+                });
+                (Form::Entity, self.entities.len() - 1)
+            };
+            for n in &a.names {
+                // Dictionaries are written in capitals: match any proper-noun casing.
+                let key = normalize_key(n);
+                if !key.is_empty() {
+                    self.aliases.push(Alias {
+                        key,
+                        form,
+                        index,
+                        needs_cap: true,
+                        all_caps: false,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn load_petrarch_agents(&mut self, file: &str, text: &str) -> Result<()> {
+        for g in crate::petrarch::parse_agents(file, text)? {
+            for term in g.terms {
+                self.agents.push(Agent {
+                    term: term.clone(),
+                    sector: g.sector.clone(),
+                    person: false,
+                });
+                let index = self.agents.len() - 1;
+                self.aliases.push(Alias {
+                    key: normalize_key(&term),
+                    form: Form::Agent,
+                    index,
+                    needs_cap: false,
+                    all_caps: false,
+                });
             }
         }
         Ok(())

@@ -12,6 +12,7 @@ pub mod facts;
 pub mod knowledge;
 pub mod lexicon;
 pub mod numbers;
+pub mod petrarch;
 pub mod pipeline;
 pub mod record;
 pub mod text;

@@ -184,6 +184,27 @@ const INTENT: &[&str] = &[
     "called",
     "invited",
 ];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
+    "every", "no", "such", "another", "whose", "'s",
+];
+/// Prepositions after which an actor phrase names a place, not a party ("at the Singapore
+/// summit", "in Iraq").
+const LOCATIVE_PREPS: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "from",
+    "across",
+    "inside",
+    "outside",
+    "throughout",
+    "of",
+    "during",
+    "within",
+    "around",
+    "into",
+];
 const DOMESTIC: &[&str] = &[
     "CVL", "POL", "LAB", "EDU", "OPP", "LEG", "JUD", "REL", "MED", "BUS", "HLH",
 ];
@@ -523,6 +544,47 @@ impl Extractor {
             return Vec::new();
         }
         let w = |i: usize| s.word(i);
+        // "the Kabul attack", "a meeting": a verb form used as a noun is not a predicate.
+        let prev_word = if t > 0 { w(t - 1) } else { "" };
+        let form = w(t);
+        let bare = !(form.ends_with("ed") || form.ends_with("ing"));
+        // ...except a stated position: "reiterated its demand that", "their call for".
+        let stated = matches!(prev_word, "its" | "their" | "his" | "her" | "our")
+            && matches!(
+                form,
+                "demand"
+                    | "demands"
+                    | "call"
+                    | "calls"
+                    | "appeal"
+                    | "request"
+                    | "warning"
+                    | "threat"
+                    | "offer"
+                    | "pledge"
+                    | "promise"
+                    | "proposal"
+            );
+        if (DETERMINERS.contains(&prev_word) && !stated)
+            || (bare
+                && matches!(
+                    prev_word,
+                    "of" | "for"
+                        | "after"
+                        | "before"
+                        | "in"
+                        | "by"
+                        | "new"
+                        | "deadly"
+                        | "latest"
+                        | "recent"
+                        | "terrorist"
+                        | "military"
+                        | "joint"
+                ))
+        {
+            return Vec::new();
+        }
         // Negation and modality in the few words before the trigger.
         let lo = t.saturating_sub(4);
         let before: Vec<&str> = (lo..t).map(w).collect();
@@ -621,6 +683,9 @@ impl Extractor {
             !(p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0))
         };
         let mut target_idx: Vec<usize> = Vec::new();
+        // Set when the rule's slot holds a phrase we cannot resolve ("called on parties
+        // concerned"): then no other actor may stand in for it.
+        let mut slot_taken = false;
         'specs: for spec in &rule.targets {
             match spec {
                 TargetSpec::Object => {
@@ -642,6 +707,10 @@ impl Extractor {
                         let pp = PREPOSITIONS.contains(&prev)
                             || (prev == "the" && PREPOSITIONS.contains(&prev2));
                         if pp || !usable(p) {
+                            continue;
+                        }
+                        if s.actors[pi].is_empty() {
+                            slot_taken = true;
                             continue;
                         }
                         target_idx = group(pi, false);
@@ -674,7 +743,9 @@ impl Extractor {
                                     )
                                 })
                         }) {
-                            if usable(&s.phrases[pi]) {
+                            if s.actors[pi].is_empty() {
+                                slot_taken = true;
+                            } else if usable(&s.phrases[pi]) {
                                 target_idx = group(pi, false);
                                 break 'specs;
                             }
@@ -688,7 +759,7 @@ impl Extractor {
         // clause ("expressed support for Ukraine", "clashed near the border with Syria").
         // A joint act whose compound subject already names both sides needs no target.
         let both_sides = rule.joint && subjects.len() >= 2;
-        if target_idx.is_empty() && !rule.targets.is_empty() && !both_sides {
+        if target_idx.is_empty() && !rule.targets.is_empty() && !both_sides && !slot_taken {
             for (pi, p) in s.phrases.iter().enumerate() {
                 if p.tokens.0 < m.tokens.1 || subject_idx.contains(&pi) || s.actors[pi].is_empty() {
                     continue;
@@ -699,7 +770,19 @@ impl Extractor {
                 {
                     break;
                 }
-                if usable(p) {
+                let lead = if p.tokens.0 > 0 {
+                    w(p.tokens.0 - 1)
+                } else {
+                    ""
+                };
+                let lead2 = if p.tokens.0 > 1 {
+                    w(p.tokens.0 - 2)
+                } else {
+                    ""
+                };
+                let locative = LOCATIVE_PREPS.contains(&lead)
+                    || (DETERMINERS.contains(&lead) && LOCATIVE_PREPS.contains(&lead2));
+                if usable(p) && !locative {
                     target_idx = group(pi, false);
                     conf -= 0.15;
                 }
@@ -778,7 +861,18 @@ impl Extractor {
         if !targets.is_empty() && !subjects.is_empty() {
             for a in &subjects {
                 for b in &targets {
-                    if a.code == b.code && subjects.len() + targets.len() > 2 {
+                    // A state acting on itself is only an event between two of its sectors
+                    // (police and protesters, government and rebels).
+                    let bare = |x: &Actor| {
+                        x.sector.is_none()
+                            && (x.name.is_none()
+                                || x.code
+                                    .as_deref()
+                                    .and_then(|c| self.kb.country(c))
+                                    .map(|c| &c.name)
+                                    == x.name.as_ref())
+                    };
+                    if a.code == b.code && (a.sector == b.sector || bare(a) || bare(b)) {
                         continue;
                     }
                     push(Some(a.clone()), Some(b.clone()), conf);
