@@ -1,9 +1,12 @@
 //! The `dyad` command: news reports in, PLOVER events and facts out.
 
+mod corpus;
+
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use dyad_core::{Extractor, Knowledge};
+use rayon::prelude::*;
 use std::io::{BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -47,6 +50,31 @@ enum Command {
         /// Do not write the `document` records (the body that evidence offsets point into).
         #[arg(long)]
         no_documents: bool,
+        /// Worker threads (default: all cores). Output order does not depend on it.
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+    },
+    /// Write a synthetic corpus of realistic reports (JSON Lines) for benchmarks.
+    Generate {
+        /// Number of reports.
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        /// Seed: the same seed gives the same corpus.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Sentences per report (about 100 bytes each).
+        #[arg(long, default_value_t = 16)]
+        sentences: usize,
+    },
+    /// Measure start-up, extraction throughput (1 thread and all cores), actor resolutions per
+    /// second and peak memory, on a generated corpus or on the given paths.
+    Bench {
+        /// Number of generated reports (ignored when PATHs are given).
+        #[arg(long, default_value_t = 4000)]
+        docs: usize,
+        /// Reports to time instead of a generated corpus.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// Resolve actor mentions to a code, sector and canonical name.
     Actor {
@@ -96,6 +124,26 @@ fn load_knowledge(paths: &[PathBuf]) -> Result<Knowledge> {
     )
 }
 
+/// The JSON lines of one document's records.
+fn render(x: &dyad_core::Extraction, documents: bool) -> Vec<u8> {
+    fn line<T: serde::Serialize>(buf: &mut Vec<u8>, v: &T) {
+        // Records are plain data: serialising them into memory cannot fail.
+        let _ = serde_json::to_writer(&mut *buf, v);
+        buf.push(b'\n');
+    }
+    let mut buf = Vec::with_capacity(4096);
+    if documents {
+        line(&mut buf, &x.document);
+    }
+    for e in &x.events {
+        line(&mut buf, e);
+    }
+    for f in &x.facts {
+        line(&mut buf, f);
+    }
+    buf
+}
+
 fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
     let (files, errors) = dyad_io::expand_paths(paths);
     for e in &errors {
@@ -112,26 +160,127 @@ fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
         for e in &outcome.errors {
             eprintln!("dyad: {e}; skipped");
         }
-        for doc in &outcome.documents {
-            read_any = true;
-            let x = ex.extract(doc);
-            if documents {
-                serde_json::to_writer(&mut out, &x.document)?;
-                out.write_all(b"\n")?;
-            }
-            for e in &x.events {
-                serde_json::to_writer(&mut out, e)?;
-                out.write_all(b"\n")?;
-            }
-            for f in &x.facts {
-                serde_json::to_writer(&mut out, f)?;
-                out.write_all(b"\n")?;
+        read_any |= !outcome.documents.is_empty();
+        // Extract in parallel, a chunk at a time, and write each chunk in input order.
+        for chunk in outcome.documents.chunks(256) {
+            let rendered: Vec<Vec<u8>> = chunk
+                .par_iter()
+                .map(|d| render(&ex.extract(d), documents))
+                .collect();
+            for r in rendered {
+                out.write_all(&r)
+                    .context("cannot write to standard output")?;
             }
         }
     }
     out.flush().context("cannot write to standard output")?;
     if !read_any {
         bail!("no document could be read from the given paths (see the messages above)");
+    }
+    Ok(())
+}
+
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn bench(knowledge: &[PathBuf], docs: usize, paths: &[PathBuf]) -> Result<()> {
+    let t0 = std::time::Instant::now();
+    let kb = load_knowledge(knowledge)?;
+    let ex = Extractor::new(kb).context("the verb lexicon is invalid")?;
+    let startup = t0.elapsed();
+    let corpus: Vec<dyad_core::Document> = if paths.is_empty() {
+        corpus::generate(ex.knowledge(), docs, 7, 16)
+            .into_iter()
+            .map(|g| {
+                dyad_core::Document::new(
+                    g.id,
+                    g.text,
+                    dyad_core::dates::parse_document_date(&g.date),
+                )
+            })
+            .collect()
+    } else {
+        let (files, _) = dyad_io::expand_paths(paths);
+        files
+            .iter()
+            .flat_map(|f| dyad_io::read_path(f).documents)
+            .collect()
+    };
+    if corpus.is_empty() {
+        bail!("no document to time");
+    }
+    let first = std::time::Instant::now();
+    std::hint::black_box(ex.extract(&corpus[0]));
+    let first_doc = first.elapsed();
+    let bytes: usize = corpus.iter().map(|d| d.body.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    let time = |threads: usize| -> Result<f64> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .context("cannot start threads")?;
+        let t = std::time::Instant::now();
+        let n: usize = pool.install(|| {
+            corpus
+                .par_iter()
+                .map(|d| render(&ex.extract(d), true).len())
+                .sum()
+        });
+        std::hint::black_box(n);
+        Ok(t.elapsed().as_secs_f64())
+    };
+    let one = time(1)?;
+    let cores = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1);
+    let all = time(cores)?;
+    let mentions = [
+        "President Tokayev",
+        "the Kremlin",
+        "Kazakhstan's Foreign Ministry",
+        "four Saudi men",
+        "the U.N. Security Council",
+        "Zelenskyy",
+        "American warplanes",
+        "Ugandan police",
+    ];
+    let date = NaiveDate::from_ymd_opt(2024, 6, 1);
+    let t = std::time::Instant::now();
+    let rounds = 20_000;
+    for i in 0..rounds {
+        std::hint::black_box(ex.resolve(mentions[i % mentions.len()], date));
+    }
+    let res_per_s = rounds as f64 / t.elapsed().as_secs_f64();
+    let n = corpus.len() as f64;
+    println!(
+        "corpus: {} documents, {:.1} MB ({:.0} bytes/document)",
+        corpus.len(),
+        mb,
+        bytes as f64 / n
+    );
+    println!(
+        "start-up (knowledge loaded and compiled): {:.1} ms; first document out: {:.2} ms more",
+        startup.as_secs_f64() * 1e3,
+        first_doc.as_secs_f64() * 1e3
+    );
+    println!(
+        "1 thread:   {:.0} documents/s, {:.2} MB/s",
+        n / one,
+        mb / one
+    );
+    println!(
+        "{cores} threads:  {:.0} documents/s, {:.2} MB/s ({:.2}x)",
+        n / all,
+        mb / all,
+        one / all
+    );
+    println!("actor resolutions: {res_per_s:.0}/s (1 thread)");
+    if let Some(m) = peak_memory_mb() {
+        println!("peak memory: {m:.0} MB (corpus held in memory)");
     }
     Ok(())
 }
@@ -175,7 +324,31 @@ fn main() {
                 paths,
                 format: OutFormat::Jsonl,
                 no_documents,
-            } => extract(&ex, paths, !no_documents),
+                threads,
+            } => {
+                if let Some(n) = threads {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(*n)
+                        .build_global()
+                        .context("cannot start worker threads")?;
+                }
+                extract(&ex, paths, !no_documents)
+            }
+            Command::Generate {
+                docs,
+                seed,
+                sentences,
+            } => {
+                let stdout = std::io::stdout();
+                let mut out = BufWriter::new(stdout.lock());
+                for d in corpus::generate(ex.knowledge(), *docs, *seed, *sentences) {
+                    serde_json::to_writer(&mut out, &d)?;
+                    out.write_all(b"\n")?;
+                }
+                out.flush()?;
+                Ok(())
+            }
+            Command::Bench { docs, paths } => bench(&cli.knowledge, *docs, paths),
             Command::Actor { date, texts } => actor(&ex, date.clone(), texts),
         }
     };

@@ -182,16 +182,14 @@ impl Gazetteer {
                 continue;
             }
             // "u.s" inside "u.s." is fine; a key ending in a letter must not cut "u.s.a".
-            let Some(ts) = toks.iter().position(|t| t.span.start == s) else {
+            // Tokens are sorted: binary search instead of a scan per hit.
+            let Ok(ts) = toks.binary_search_by_key(&s, |t| t.span.start) else {
                 continue;
             };
-            let Some(te) = toks[ts..]
-                .iter()
-                .position(|t| t.span.end >= e)
-                .map(|p| ts + p + 1)
-            else {
+            let te = toks[ts..].partition_point(|t| t.span.end < e) + ts + 1;
+            if te > toks.len() {
                 continue;
-            };
+            }
             let cands: Vec<usize> = self.targets[m.pattern().as_usize()]
                 .iter()
                 .copied()

@@ -193,6 +193,23 @@ fn parse_digits(w: &str) -> Option<f64> {
     }
 }
 
+/// Words that can begin a quantity: currency signs and the first words of number words.
+fn starters() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut s: std::collections::HashSet<&'static str> = [
+            "$", "us$", "usd", "eur", "gbp", "jpy", "rub", "cny", "rmb", "kzt", "inr", "us",
+        ]
+        .into_iter()
+        .collect();
+        for (k, _) in SMALL.iter().chain(VAGUE.iter()) {
+            s.insert(k.split(' ').next().unwrap_or(k));
+        }
+        s
+    })
+}
+
 /// Find all quantities in a tokenised, normalised sentence.
 pub fn quantities(norm: &Normalized, toks: &[Token]) -> Vec<Quantity> {
     let w = |i: usize| -> &str {
@@ -200,9 +217,15 @@ pub fn quantities(norm: &Normalized, toks: &[Token]) -> Vec<Quantity> {
             .map(|t| &norm.text[t.span.start..t.span.end])
             .unwrap_or("")
     };
+    let starters = starters();
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens cannot start a quantity: one hash look-up rules them out.
+        if toks[i].kind != TokenKind::Number && !starters.contains(w(i)) {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut currency: Option<&'static str> = None;
         // Leading currency symbol: "$", "US$", "€".
@@ -225,10 +248,24 @@ pub fn quantities(norm: &Normalized, toks: &[Token]) -> Vec<Quantity> {
             value = parse_digits(w(i));
             end = i + 1;
         } else {
-            // Word numbers: "half a billion", "eleven", "a dozen", "thousands of".
-            let two = format!("{} {}", w(i), w(i + 1));
-            let three = format!("{} {} {}", w(i), w(i + 1), w(i + 2));
-            if let Some((_, v)) = VAGUE.iter().find(|(k, _)| *k == three) {
+            // Word numbers: "half a billion", "eleven", "a dozen", "thousands of". Multi-word
+            // keys are compared word by word, without building strings.
+            let is = |key: &str, n: usize| -> bool {
+                if !key.starts_with(w(i)) {
+                    return false;
+                }
+                let mut parts = key.split(' ');
+                (0..n).all(|k| parts.next() == Some(w(i + k))) && parts.next().is_none()
+            };
+            if !w(i)
+                .as_bytes()
+                .first()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                i = start + 1;
+                continue;
+            }
+            if let Some((_, v)) = VAGUE.iter().find(|(k, _)| is(k, 3)) {
                 value = Some(*v);
                 vague = true;
                 end = i + 3;
@@ -236,7 +273,7 @@ pub fn quantities(norm: &Normalized, toks: &[Token]) -> Vec<Quantity> {
                 value = Some(*v);
                 vague = true;
                 end = i + 1;
-            } else if let Some((_, v)) = SMALL.iter().find(|(k, _)| *k == two) {
+            } else if let Some((_, v)) = SMALL.iter().find(|(k, _)| is(k, 2)) {
                 value = Some(*v);
                 end = i + 2;
             } else if let Some((_, v)) = SMALL.iter().find(|(k, _)| *k == w(i)) {

@@ -19,12 +19,15 @@ use crate::error::{CoreError, Result};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
+/// A dated code: (code, sector, first day, day after the last), open ends as `None`.
+pub type DatedCode = (String, Option<String>, Option<NaiveDate>, Option<NaiveDate>);
+
 /// One actor entry: its names and its dated codes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DictActor {
     pub names: Vec<String>,
     /// (code, sector, start, end): start inclusive, end exclusive.
-    pub terms: Vec<(String, Option<String>, Option<NaiveDate>, Option<NaiveDate>)>,
+    pub terms: Vec<DatedCode>,
 }
 
 /// One agent entry.
@@ -112,11 +115,7 @@ fn strip_comments(line: &str) -> &str {
 }
 
 /// Parse one code block "[GONGOV 19950601 - 19990815]", "[HOB < 950601]", "[X > 990816]".
-fn parse_block(
-    block: &str,
-    file: &str,
-    line: usize,
-) -> Result<(String, Option<String>, Option<NaiveDate>, Option<NaiveDate>)> {
+fn parse_block(block: &str, file: &str, line: usize) -> Result<DatedCode> {
     let inner = block
         .trim()
         .trim_start_matches('[')
