@@ -19,22 +19,23 @@ Usage
 
 What goes in
 ------------
-1. every GeoNames city with population >= 150,000 (names with digits, i.e. numbered city
-   districts, and names of numbered or administrative districts (Quận ..., ... Qū) are skipped;
+1. every GeoNames city with population >= 150,000, except city districts (names with digits,
+   Quận ..., Rayon ..., ... Qū), a few duplicate GeoNames records (DROP_IDS), and second
+   records of one name within DEDUP_RADIUS_KM of each other;
 2. the capital of every entry in countries.tsv;
 3. the hand-added places in HAND (English news names of well-known places, with aliases); when
    one of them is already in the list it only renames it / adds aliases.
 Country codes are converted from ISO alpha-2 to alpha-3; places whose country is not in
 countries.tsv are dropped.
 
-Names: a GeoNames name written only with Latin-1 letters is kept (São Paulo, Bogotá); one with
-scholarly transliteration marks is folded to ASCII (Mazār-e Sharīf -> Mazar-e Sharif), the way
-English news writes it. Aliases (at most MAX_ALIASES, hand aliases first) are: the ASCII form of
-the name, the original GeoNames name if it differs, and only those GeoNames alternate names that
-English writing plausibly uses: "<name> City", hyphen/space variants, and variants with or
-without an Arabic article (Al/El ...). Other languages' exonyms (Moskau, Mosca ...) and
-transliterations from non-Latin scripts are not kept. An alias equal to a country name, alias or
-adjective, or to the name of a more populous place, is dropped.
+Names are written in ASCII, as wire services write them (Sao Paulo, Bogota, Lodz, Mazar-e
+Sharif); soft-sign and ayn apostrophes are dropped for the countries in NO_APOSTROPHE. Aliases
+(hand aliases first, then up to MAX_ALIASES in all) are: the accented GeoNames form, its ASCII
+form, and only those GeoNames alternate names that English writing plausibly uses: hyphen/space
+variants and variants with or without an Arabic article (Al/El ...). Other languages' exonyms
+(Moskau, Mosca ...) and transliterations from non-Latin scripts are not kept; English historical
+names (Kiev, Bombay, Saigon ...) come from HAND. An alias equal to a country name, alias,
+adjective or people word in countries.tsv, or to the name of a more populous place, is dropped.
 """
 import argparse
 import json

@@ -152,8 +152,8 @@ fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut read_any = false;
-    for f in &files {
-        let outcome = dyad_io::read_path(f);
+    // Extract a batch in parallel and write it in input order.
+    let mut handle = |outcome: dyad_io::ReadOutcome| -> Result<()> {
         for w in &outcome.warnings {
             eprintln!("dyad: warning: {w}");
         }
@@ -161,16 +161,20 @@ fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
             eprintln!("dyad: {e}; skipped");
         }
         read_any |= !outcome.documents.is_empty();
-        // Extract in parallel, a chunk at a time, and write each chunk in input order.
         for chunk in outcome.documents.chunks(256) {
-            let rendered: Vec<Vec<u8>> = chunk
-                .par_iter()
-                .map(|d| render(&ex.extract(d), documents))
-                .collect();
+            let rendered: Vec<Vec<u8>> = chunk.par_iter().map(|d| render(&ex.extract(d), documents)).collect();
             for r in rendered {
-                out.write_all(&r)
-                    .context("cannot write to standard output")?;
+                out.write_all(&r).context("cannot write to standard output")?;
             }
+        }
+        Ok(())
+    };
+    for f in &files {
+        if dyad_io::Format::of(f) == Some(dyad_io::Format::JsonLines) && f.as_os_str() != "-" {
+            // JSON Lines can be any size: stream it, a batch at a time.
+            dyad_io::stream_jsonl(f, 512, &mut handle)?;
+        } else {
+            handle(dyad_io::read_path(f))?;
         }
     }
     out.flush().context("cannot write to standard output")?;

@@ -224,49 +224,93 @@ fn str_field<'a>(v: &'a serde_json::Value, keys: &[&str]) -> Option<&'a str> {
 
 fn read_jsonl(shown: &str, text: &str, out: &mut ReadOutcome) {
     for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let e = |m: String| ReadError {
-            path: shown.to_string(),
-            line: Some(line_no),
-            message: m,
-        };
-        let v: serde_json::Value = match serde_json::from_str(line) {
-            Ok(v) => v,
-            Err(x) => {
-                out.errors.push(e(format!("not valid JSON ({x})")));
-                continue;
-            }
-        };
-        let Some(body) = str_field(&v, &["text", "body", "content"]) else {
-            out.errors.push(e("no `text` field".into()));
-            continue;
-        };
-        let id = match v.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            _ => format!("{}:{}", shown.rsplit('/').next().unwrap_or(shown), line_no),
-        };
-        let date_raw = str_field(
-            &v,
-            &["date", "published", "published_at", "pubDate", "datetime"],
-        );
-        let date: Option<NaiveDate> = date_raw.and_then(parse_document_date);
-        if date_raw.is_some() && date.is_none() {
-            out.warnings.push(e(format!(
-                "unrecognised date {:?}; document has no date",
-                date_raw.unwrap_or("")
-            )));
-        }
-        let (body, header_date) = strip_date_header(body);
-        let mut doc = Document::new(id, body, date.or(header_date));
-        doc.title = str_field(&v, &["title", "headline"]).map(String::from);
-        doc.url = str_field(&v, &["url", "link"]).map(String::from);
-        doc.source = str_field(&v, &["source", "outlet", "publisher"]).map(String::from);
-        out.documents.push(doc);
+        parse_jsonl_line(shown, i + 1, line, out);
     }
+}
+
+/// Parse one JSON Lines record into `out` (a document, or an error naming the line).
+fn parse_jsonl_line(shown: &str, line_no: usize, line: &str, out: &mut ReadOutcome) {
+    if line.trim().is_empty() {
+        return;
+    }
+    let e = |m: String| ReadError { path: shown.to_string(), line: Some(line_no), message: m };
+    let v: serde_json::Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(x) => {
+            out.errors.push(e(format!("not valid JSON ({x})")));
+            return;
+        }
+    };
+    let Some(body) = str_field(&v, &["text", "body", "content"]) else {
+        out.errors.push(e("no `text` field".into()));
+        return;
+    };
+    let id = match v.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("{}:{}", shown.rsplit('/').next().unwrap_or(shown), line_no),
+    };
+    let date_raw = str_field(&v, &["date", "published", "published_at", "pubDate", "datetime"]);
+    let date: Option<NaiveDate> = date_raw.and_then(parse_document_date);
+    if date_raw.is_some() && date.is_none() {
+        out.warnings.push(e(format!("unrecognised date {:?}; document has no date", date_raw.unwrap_or(""))));
+    }
+    let (body, header_date) = strip_date_header(body);
+    let mut doc = Document::new(id, body, date.or(header_date));
+    doc.title = str_field(&v, &["title", "headline"]).map(String::from);
+    doc.url = str_field(&v, &["url", "link"]).map(String::from);
+    doc.source = str_field(&v, &["source", "outlet", "publisher"]).map(String::from);
+    out.documents.push(doc);
+}
+
+/// Stream a JSON Lines file in batches of `batch` documents, so memory stays flat however
+/// large the file: `each` gets every batch with the errors and warnings of its lines.
+pub fn stream_jsonl<E>(path: &Path, batch: usize, mut each: impl FnMut(ReadOutcome) -> Result<(), E>) -> Result<(), E> {
+    use std::io::BufRead;
+    let shown = path.display().to_string();
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(x) => {
+            let mut out = ReadOutcome::default();
+            out.errors.push(ReadError { path: shown, line: None, message: format!("cannot read: {x}") });
+            return each(out);
+        }
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let mut buf = Vec::new();
+    let mut out = ReadOutcome::default();
+    let mut line_no = 0;
+    let mut any = false;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(x) => {
+                out.errors.push(ReadError { path: shown.clone(), line: Some(line_no + 1), message: format!("read error: {x}") });
+                break;
+            }
+        }
+        line_no += 1;
+        if buf.iter().any(|b| !b.is_ascii_whitespace()) {
+            any = true;
+        }
+        match std::str::from_utf8(&buf) {
+            Ok(line) => parse_jsonl_line(&shown, line_no, line, &mut out),
+            Err(_) => {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&buf);
+                out.warnings.push(ReadError { path: shown.clone(), line: Some(line_no), message: "not UTF-8: decoded as Windows-1252".into() });
+                parse_jsonl_line(&shown, line_no, &text, &mut out);
+            }
+        }
+        if out.documents.len() >= batch {
+            each(std::mem::take(&mut out))?;
+        }
+    }
+    if !any && out.errors.is_empty() {
+        out.errors.push(ReadError { path: shown, line: None, message: "empty file".into() });
+    }
+    each(out)
 }
 
 fn strip_date_header(body: &str) -> (String, Option<NaiveDate>) {
@@ -329,6 +373,31 @@ mod tests {
             .to_string()
             .starts_with("in.jsonl:2: not valid JSON"));
         assert!(out.errors[1].to_string().contains("no `text` field"));
+    }
+
+    #[test]
+    fn jsonl_streams_in_batches_with_line_numbers() {
+        let dir = std::env::temp_dir().join(format!("dyad-io-stream-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("s.jsonl");
+        let mut data = String::new();
+        for i in 0..5 {
+            data.push_str(&format!("{{\"id\": \"d{i}\", \"text\": \"Report {i}.\"}}\n"));
+        }
+        data.push_str("not json\n");
+        std::fs::write(&p, data).unwrap();
+        let mut batches = Vec::new();
+        let mut errors = Vec::new();
+        stream_jsonl::<()>(&p, 2, |o| {
+            batches.push(o.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>());
+            errors.extend(o.errors);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(batches, vec![vec!["d0", "d1"], vec!["d2", "d3"], vec!["d4"]]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, Some(6));
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
