@@ -162,9 +162,13 @@ fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
         }
         read_any |= !outcome.documents.is_empty();
         for chunk in outcome.documents.chunks(256) {
-            let rendered: Vec<Vec<u8>> = chunk.par_iter().map(|d| render(&ex.extract(d), documents)).collect();
+            let rendered: Vec<Vec<u8>> = chunk
+                .par_iter()
+                .map(|d| render(&ex.extract(d), documents))
+                .collect();
             for r in rendered {
-                out.write_all(&r).context("cannot write to standard output")?;
+                out.write_all(&r)
+                    .context("cannot write to standard output")?;
             }
         }
         Ok(())

@@ -11,12 +11,20 @@ fn bench(c: &mut Criterion) {
     let doc = Document::from_plain_text("bench.txt", REPORT);
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(doc.body.len() as u64));
-    g.bench_function("report", |b| b.iter(|| black_box(ex.extract(black_box(&doc)))));
-    g.bench_function("sentences", |b| b.iter(|| black_box(dyad_core::text::sentences(black_box(&doc.body)))));
+    g.bench_function("report", |b| {
+        b.iter(|| black_box(ex.extract(black_box(&doc))))
+    });
+    g.bench_function("sentences", |b| {
+        b.iter(|| black_box(dyad_core::text::sentences(black_box(&doc.body))))
+    });
     g.finish();
     let date = chrono::NaiveDate::from_ymd_opt(2025, 1, 1);
-    c.bench_function("actor/resolve", |b| b.iter(|| black_box(ex.resolve(black_box("Kazakhstan's Foreign Ministry"), date))));
-    c.bench_function("startup/knowledge+compile", |b| b.iter(|| black_box(Extractor::builtin().map(|_| ()))));
+    c.bench_function("actor/resolve", |b| {
+        b.iter(|| black_box(ex.resolve(black_box("Kazakhstan's Foreign Ministry"), date)))
+    });
+    c.bench_function("startup/knowledge+compile", |b| {
+        b.iter(|| black_box(Extractor::builtin().map(|_| ())))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -58,6 +58,12 @@ const PEOPLE_KEYS: &[(&str, &str)] = &[
     ("deaths", "casualties"),
     ("lives", "casualties"),
     ("death", "casualties"),
+    ("toll", "casualties"),
+    ("injured", "casualties"),
+    ("wounded", "casualties"),
+    ("injuring", "casualties"),
+    ("wounding", "casualties"),
+    ("killing", "casualties"),
     ("displaced", "displaced"),
     ("fled", "displaced"),
     ("refugees", "displaced"),
@@ -300,8 +306,11 @@ pub fn extract(
                 }) {
                     kind = Some("tariff");
                     from = here.first().cloned();
+                    // On whom: "on Canadian steel", "on imports from China", else the other
+                    // state the sentence names ("threatened the EU with 200% tariffs").
                     to = actor_after(s, q.tokens.1, &["on", "from", "against"], 10)
-                        .filter(|c| Some(c) != from.as_ref());
+                        .filter(|c| Some(c) != from.as_ref())
+                        .or_else(|| here.iter().find(|c| Some(*c) != from.as_ref()).cloned());
                 }
             }
             Unit::Currency(_) => {

@@ -233,7 +233,11 @@ fn parse_jsonl_line(shown: &str, line_no: usize, line: &str, out: &mut ReadOutco
     if line.trim().is_empty() {
         return;
     }
-    let e = |m: String| ReadError { path: shown.to_string(), line: Some(line_no), message: m };
+    let e = |m: String| ReadError {
+        path: shown.to_string(),
+        line: Some(line_no),
+        message: m,
+    };
     let v: serde_json::Value = match serde_json::from_str(line) {
         Ok(v) => v,
         Err(x) => {
@@ -250,10 +254,16 @@ fn parse_jsonl_line(shown: &str, line_no: usize, line: &str, out: &mut ReadOutco
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("{}:{}", shown.rsplit('/').next().unwrap_or(shown), line_no),
     };
-    let date_raw = str_field(&v, &["date", "published", "published_at", "pubDate", "datetime"]);
+    let date_raw = str_field(
+        &v,
+        &["date", "published", "published_at", "pubDate", "datetime"],
+    );
     let date: Option<NaiveDate> = date_raw.and_then(parse_document_date);
     if date_raw.is_some() && date.is_none() {
-        out.warnings.push(e(format!("unrecognised date {:?}; document has no date", date_raw.unwrap_or(""))));
+        out.warnings.push(e(format!(
+            "unrecognised date {:?}; document has no date",
+            date_raw.unwrap_or("")
+        )));
     }
     let (body, header_date) = strip_date_header(body);
     let mut doc = Document::new(id, body, date.or(header_date));
@@ -265,14 +275,22 @@ fn parse_jsonl_line(shown: &str, line_no: usize, line: &str, out: &mut ReadOutco
 
 /// Stream a JSON Lines file in batches of `batch` documents, so memory stays flat however
 /// large the file: `each` gets every batch with the errors and warnings of its lines.
-pub fn stream_jsonl<E>(path: &Path, batch: usize, mut each: impl FnMut(ReadOutcome) -> Result<(), E>) -> Result<(), E> {
+pub fn stream_jsonl<E>(
+    path: &Path,
+    batch: usize,
+    mut each: impl FnMut(ReadOutcome) -> Result<(), E>,
+) -> Result<(), E> {
     use std::io::BufRead;
     let shown = path.display().to_string();
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(x) => {
             let mut out = ReadOutcome::default();
-            out.errors.push(ReadError { path: shown, line: None, message: format!("cannot read: {x}") });
+            out.errors.push(ReadError {
+                path: shown,
+                line: None,
+                message: format!("cannot read: {x}"),
+            });
             return each(out);
         }
     };
@@ -287,7 +305,11 @@ pub fn stream_jsonl<E>(path: &Path, batch: usize, mut each: impl FnMut(ReadOutco
             Ok(0) => break,
             Ok(_) => {}
             Err(x) => {
-                out.errors.push(ReadError { path: shown.clone(), line: Some(line_no + 1), message: format!("read error: {x}") });
+                out.errors.push(ReadError {
+                    path: shown.clone(),
+                    line: Some(line_no + 1),
+                    message: format!("read error: {x}"),
+                });
                 break;
             }
         }
@@ -299,7 +321,11 @@ pub fn stream_jsonl<E>(path: &Path, batch: usize, mut each: impl FnMut(ReadOutco
             Ok(line) => parse_jsonl_line(&shown, line_no, line, &mut out),
             Err(_) => {
                 let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&buf);
-                out.warnings.push(ReadError { path: shown.clone(), line: Some(line_no), message: "not UTF-8: decoded as Windows-1252".into() });
+                out.warnings.push(ReadError {
+                    path: shown.clone(),
+                    line: Some(line_no),
+                    message: "not UTF-8: decoded as Windows-1252".into(),
+                });
                 parse_jsonl_line(&shown, line_no, &text, &mut out);
             }
         }
@@ -308,7 +334,11 @@ pub fn stream_jsonl<E>(path: &Path, batch: usize, mut each: impl FnMut(ReadOutco
         }
     }
     if !any && out.errors.is_empty() {
-        out.errors.push(ReadError { path: shown, line: None, message: "empty file".into() });
+        out.errors.push(ReadError {
+            path: shown,
+            line: None,
+            message: "empty file".into(),
+        });
     }
     each(out)
 }
@@ -382,7 +412,9 @@ mod tests {
         let p = dir.join("s.jsonl");
         let mut data = String::new();
         for i in 0..5 {
-            data.push_str(&format!("{{\"id\": \"d{i}\", \"text\": \"Report {i}.\"}}\n"));
+            data.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"Report {i}.\"}}\n"
+            ));
         }
         data.push_str("not json\n");
         std::fs::write(&p, data).unwrap();
@@ -394,7 +426,10 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        assert_eq!(batches, vec![vec!["d0", "d1"], vec!["d2", "d3"], vec!["d4"]]);
+        assert_eq!(
+            batches,
+            vec![vec!["d0", "d1"], vec!["d2", "d3"], vec!["d4"]]
+        );
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].line, Some(6));
         std::fs::remove_dir_all(&dir).unwrap();
