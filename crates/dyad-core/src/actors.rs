@@ -125,9 +125,28 @@ const GLUE: &[&str] = &[
     "hundreds",
     "thousands",
     "of",
+    "for",
     "the",
     "'s",
     "-",
+];
+
+/// Second halves of "Russian-backed", "U.S.-led": the state is a sponsor.
+const SPONSORED: &[&str] = &[
+    "backed",
+    "led",
+    "allied",
+    "sponsored",
+    "supported",
+    "funded",
+    "aligned",
+    "installed",
+    "controlled",
+    "friendly",
+    "trained",
+    "armed",
+    "brokered",
+    "mediated",
 ];
 
 const LOCATIVE: &[&str] = &[
@@ -356,6 +375,16 @@ pub fn phrases(
                     }
                 }
             }
+            // "Russian-backed separatists", "U.S.-led coalition": the state named is the
+            // sponsor, not the actor.
+            if matches!(p, Piece::Country(..))
+                && toks.get(h.tok.1).is_some_and(|t| word(norm, t) == "-")
+                && toks
+                    .get(h.tok.1 + 1)
+                    .is_some_and(|t| SPONSORED.contains(&word(norm, t)))
+            {
+                continue;
+            }
             let h = h.clone();
             if let Piece::Person(i) = p {
                 memory.person_for.insert(key.to_string(), i);
@@ -383,7 +412,9 @@ pub fn phrases(
         while j < pieces.len() {
             let gap = &toks[end_tok..pieces[j].0.tok.0];
             let glue_ok = gap.iter().all(|t| GLUE.contains(&word(norm, t)));
-            let has_of = gap.iter().any(|t| word(norm, t) == "of");
+            // "of" and "for" link an office to its state: "Minister for Foreign Affairs of
+            // Kenya", "a spokesman for President Ghani".
+            let has_of = gap.iter().any(|t| matches!(word(norm, t), "of" | "for"));
             let next = pieces[j].1;
             let last = *group.last().unwrap_or(&next);
             let fits = match (last, next) {
@@ -391,8 +422,11 @@ pub fn phrases(
                     !has_of && f != Form::People
                 }
                 (Piece::Agent(_), Piece::Person(_)) => !has_of,
-                (Piece::Agent(_), Piece::Agent(_)) => !has_of,
-                (Piece::Agent(_), Piece::Country(_, Form::CountryName | Form::Capital)) => has_of,
+                (Piece::Agent(_), Piece::Agent(_)) => true,
+                (
+                    Piece::Agent(_),
+                    Piece::Country(_, Form::CountryName | Form::Capital | Form::Adjective),
+                ) => has_of,
                 (Piece::Agent(_), Piece::Org(_) | Piece::Entity(_)) => has_of,
                 (Piece::Org(_), Piece::Agent(_) | Piece::Person(_)) => !has_of,
                 (Piece::Entity(_), Piece::Agent(_) | Piece::Person(_)) => !has_of,
@@ -562,8 +596,12 @@ fn compose(
             }
         }
     }
-    // A bare agent with no code ("the president", "officials") refers back to someone.
-    if p.code.is_none() && group.iter().all(|g| matches!(g, Piece::Agent(_))) {
+    // A bare government agent with no code ("the president", "officials", "the two
+    // delegations") refers back to someone; "separatists" or "protesters" do not.
+    let governmental = group
+        .iter()
+        .any(|g| matches!(g, Piece::Agent(a) if kb.agents[*a].sector == "GOV"));
+    if p.code.is_none() && governmental && group.iter().all(|g| matches!(g, Piece::Agent(_))) {
         let first = word(norm, &toks[start]);
         let prev = if start > 0 {
             word(norm, &toks[start - 1])

@@ -206,7 +206,7 @@ const LOCATIVE_PREPS: &[&str] = &[
     "into",
 ];
 const DOMESTIC: &[&str] = &[
-    "CVL", "POL", "LAB", "EDU", "OPP", "LEG", "JUD", "REL", "MED", "BUS", "HLH",
+    "CVL", "POL", "LAB", "EDU", "OPP", "LEG", "JUD", "REL", "MED", "BUS", "HLH", "REB",
 ];
 
 fn title_case(s: &str) -> String {
@@ -872,7 +872,16 @@ impl Extractor {
                                     .map(|c| &c.name)
                                     == x.name.as_ref())
                     };
-                    if a.code == b.code && (a.sector == b.sector || bare(a) || bare(b)) {
+                    // Rebels shelling "Ukrainian positions" is an event inside one state;
+                    // "Kazakh-Turkmen cooperation" read as KAZ on KAZ is not.
+                    let non_state = |x: &Actor| {
+                        matches!(
+                            x.sector.as_deref(),
+                            Some("REB" | "INS" | "OPP" | "CVL" | "POL" | "LAB" | "EDU")
+                        )
+                    };
+                    let one_bare = (bare(a) && !non_state(b)) || (bare(b) && !non_state(a));
+                    if a.code == b.code && (a.sector == b.sector || one_bare) {
                         continue;
                     }
                     push(Some(a.clone()), Some(b.clone()), conf);

@@ -137,3 +137,27 @@ fn unknown_text_keeps_the_text_and_nulls() {
     assert_eq!(a.text, "the committee of concerned neighbours");
     assert_eq!((a.code, a.name), (None, None));
 }
+
+#[test]
+fn a_sponsor_state_is_not_the_actor() {
+    let a = ex().resolve("Russian-backed separatists", on(2018, 6, 1));
+    assert_eq!((a.code, a.sector.as_deref()), (None, Some("REB")));
+    // In a report from Ukraine the separatists are coded to where they act.
+    let doc = Document::from_plain_text(
+        "s.txt",
+        "date 2018-06-01\nKYIV, Ukraine — Russian-backed separatists shelled Ukrainian positions near Donetsk on Thursday.",
+    );
+    let ev = ex().extract(&doc).events;
+    let shell = ev
+        .iter()
+        .find(|e| e.kind == "ASSAULT")
+        .expect("shelling coded");
+    assert_eq!(
+        shell.source.as_ref().and_then(|a| a.code.as_deref()),
+        Some("UKR")
+    );
+    assert_eq!(
+        shell.source.as_ref().and_then(|a| a.sector.as_deref()),
+        Some("REB")
+    );
+}
