@@ -54,6 +54,16 @@ enum Command {
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
     },
+    /// Show how a text is read: its sentences, the actor phrases found and what they resolve
+    /// to, and the lexicon rules that match, then the records coded. For tuning knowledge.
+    Explain {
+        /// The report date (decides office-holders and relative dates).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// The text to explain; `-` reads it from standard input.
+        #[arg(value_name = "TEXT")]
+        text: String,
+    },
     /// Write a synthetic corpus of realistic reports (JSON Lines) for benchmarks.
     Generate {
         /// Number of reports.
@@ -184,6 +194,92 @@ fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
     out.flush().context("cannot write to standard output")?;
     if !read_any {
         bail!("no document could be read from the given paths (see the messages above)");
+    }
+    Ok(())
+}
+
+fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
+    let text = if text == "-" {
+        let mut buf = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf)
+            .context("cannot read standard input")?;
+        buf
+    } else {
+        text.to_string()
+    };
+    let date = match date {
+        Some(d) => Some(
+            NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .with_context(|| format!("--date must be YYYY-MM-DD, got {d:?}"))?,
+        ),
+        None => None,
+    };
+    let mut doc = dyad_core::Document::from_plain_text("explain", &text);
+    if date.is_some() {
+        doc.date = date;
+    }
+    let mut state = dyad_core::pipeline::DocState::default();
+    for s in ex.analyse(&doc, &mut state) {
+        println!("sentence: {}", &doc.body[s.span.start..s.span.end]);
+        for (p, acts) in s.phrases.iter().zip(&s.actors) {
+            let shown: Vec<String> = acts
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{}/{}",
+                        a.code.as_deref().unwrap_or("-"),
+                        a.sector.as_deref().unwrap_or("-")
+                    )
+                })
+                .collect();
+            let kind = match p.reference {
+                Some(r) => format!(" (refers back: {r:?})"),
+                None => String::new(),
+            };
+            println!(
+                "  actor  {:?} -> [{}]{kind}",
+                s.original(&doc.body, p.tokens),
+                shown.join(", ")
+            );
+        }
+        for m in ex.lexicon().matches(&s.norm, &s.toks) {
+            let r = &ex.lexicon().rules[m.rule];
+            println!(
+                "  rule   {} {:?} -> {} (CAMEO {})",
+                r.name,
+                s.original(&doc.body, m.tokens),
+                r.plover,
+                r.cameo
+            );
+        }
+    }
+    let x = ex.extract(&doc);
+    for e in &x.events {
+        let c = |a: &Option<dyad_core::Actor>| {
+            a.as_ref()
+                .and_then(|x| x.code.clone())
+                .unwrap_or_else(|| "-".into())
+        };
+        let flags = if e.negated {
+            " negated"
+        } else if e.hypothetical {
+            " hypothetical"
+        } else {
+            ""
+        };
+        println!(
+            "event: {} {} -> {} (rule {}){flags}",
+            e.kind,
+            c(&e.source),
+            c(&e.target),
+            e.rule
+        );
+    }
+    for f in &x.facts {
+        println!(
+            "fact: {} {:?} {} {} {}",
+            f.kind, f.countries, f.value, f.unit, f.qualifier
+        );
     }
     Ok(())
 }
@@ -357,6 +453,7 @@ fn main() {
                 Ok(())
             }
             Command::Bench { docs, paths } => bench(&cli.knowledge, *docs, paths),
+            Command::Explain { date, text } => explain(&ex, date.as_deref(), text),
             Command::Actor { date, texts } => actor(&ex, date.clone(), texts),
         }
     };

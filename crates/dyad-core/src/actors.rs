@@ -630,10 +630,20 @@ fn add_references(norm: &Normalized, toks: &[Token], _memory: &Memory, out: &mut
         let (kind, len) = match w {
             "he" | "she" => (Reference::One, 1),
             "they" => (Reference::Pair, 1),
-            "both"
+            "both" | "two"
                 if matches!(
                     next,
-                    "sides" | "countries" | "leaders" | "nations" | "governments" | "parties"
+                    "sides"
+                        | "countries"
+                        | "leaders"
+                        | "nations"
+                        | "governments"
+                        | "parties"
+                        | "states"
+                        | "neighbours"
+                        | "neighbors"
+                        | "capitals"
+                        | "allies"
                 ) =>
             {
                 (Reference::Pair, 2)

@@ -80,7 +80,11 @@ pub fn inflect(lemma: &str, irregular: &[&str]) -> Vec<String> {
     if let Some(stem) = b.strip_suffix("ie") {
         out.push(format!("{stem}ying"));
         out.push(format!("{b}d"));
-    } else if last == 'e' && !b.ends_with("ee") {
+    } else if b.ends_with("ee") {
+        // agree → agreed, agreeing
+        out.push(format!("{b}ing"));
+        out.push(format!("{b}d"));
+    } else if last == 'e' {
         out.push(format!("{}ing", &b[..b.len() - 1]));
         out.push(format!("{b}d"));
     } else if last == 'y' && !vowel(before_last) {
@@ -301,6 +305,8 @@ mod tests {
         assert!(inflect("ban", &[]).contains(&"banned".to_string()));
         assert!(inflect("urge", &[]).contains(&"urged".to_string()));
         assert!(inflect("deny", &[]).contains(&"denied".to_string()));
+        assert!(inflect("agree", &[]).contains(&"agreed".to_string()));
+        assert!(inflect("agree", &[]).contains(&"agreeing".to_string()));
     }
 
     #[test]

@@ -142,6 +142,8 @@ const NEGATIONS: &[&str] = &["not", "never", "no", "cannot", "neither", "nor"];
 const MODALS: &[&str] = &[
     "will", "would", "may", "might", "could", "should", "shall", "can", "must",
 ];
+/// Words before "to" that announce the speaker's own intent ("plans to visit"): cooperation
+/// so announced is an AGREE event.
 const INTENT: &[&str] = &[
     "plan",
     "plans",
@@ -179,10 +181,50 @@ const INTENT: &[&str] = &[
     "proposed",
     "offered",
     "threatened",
+    "expects",
+    "hoping",
+    "seeking",
+    "aiming",
+    "preparing",
+    "intend",
+    "vows",
+    "pledges",
+    "promises",
+    "threatens",
+    "agreeing",
+    "committed",
+];
+/// Words before "to" that ask someone else to act ("urged Serbia to resume talks"): the act
+/// has not happened.
+const REQUESTERS: &[&str] = &[
     "urged",
     "asked",
     "called",
     "invited",
+    "urge",
+    "urges",
+    "ask",
+    "asks",
+    "calls",
+    "pressed",
+    "demanded",
+    "demands",
+    "appealed",
+    "encouraged",
+    "told",
+    "pushed",
+    "pushing",
+    "urging",
+    "asking",
+    "calling",
+    "wanted",
+    "want",
+    "wants",
+];
+/// Verbs that deny the act of their infinitive ("refused to sign").
+const REFUSAL: &[&str] = &[
+    "refused", "refuses", "refuse", "declined", "declines", "rejected", "failed", "fails", "ruled",
+    "denied", "denies",
 ];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "any",
@@ -600,6 +642,15 @@ impl Extractor {
                     .rev()
                     .nth(1)
                     .is_some_and(|x| INTENT.contains(x)));
+        // "urged X to resume talks", "refused to sign": an act that is asked for, planned or
+        // refused is not reported as done.
+        let infinitive = (t.saturating_sub(3)..t).any(|k| w(k) == "to");
+        let window = t.saturating_sub(12)..t;
+        let requested = infinitive && window.clone().any(|k| REQUESTERS.contains(&w(k)));
+        let refused = infinitive && window.clone().any(|k| REFUSAL.contains(&w(k)));
+        let intended = infinitive && window.clone().any(|k| INTENT.contains(&w(k)));
+        let modal = modal || intended;
+        let negated = negated || refused;
         let passive = {
             let mut k = t;
             let mut found = false;
@@ -824,7 +875,12 @@ impl Extractor {
         let mut cameo = rule.cameo.clone();
         let mut hypothetical = false;
         let mut rule_name = rule.name.clone();
-        if modal && !negated {
+        if requested
+            && !refused
+            && !matches!(rule.plover.as_str(), "REQUEST" | "THREATEN" | "REJECT")
+        {
+            hypothetical = true;
+        } else if modal && !negated {
             // PLOVER: cooperation announced for the future is an AGREE event.
             if matches!(
                 plover.as_str(),

@@ -200,3 +200,32 @@ fn facts_carry_value_unit_direction_and_qualifier() {
         (Some("KOR"), Some("UZB"), 300.0)
     );
 }
+
+#[test]
+fn an_act_asked_for_is_not_reported_as_done_and_a_refused_one_is_negated() {
+    let got = summary("The United Nations urged Sudan and Chad to resume talks.");
+    assert!(got.contains(&"REQUEST UN>SDN".to_string()), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|g| !g.starts_with("CONSULT") || g.ends_with("hypothetical")),
+        "{got:?}"
+    );
+    let got = summary("Hungary refused to sign the agreement with Ukraine.");
+    assert!(
+        got.iter()
+            .all(|g| !g.starts_with("SUPPORT") || g.ends_with("negated")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn the_two_sides_refers_to_the_last_pair() {
+    let got = summary(
+        "Ecuador and Peru held talks in Lima. The two sides agreed to reopen the border crossing.",
+    );
+    assert!(
+        got.iter()
+            .any(|g| g == "AGREE ECU>PER" || g == "AGREE PER>ECU"),
+        "{got:?}"
+    );
+}
