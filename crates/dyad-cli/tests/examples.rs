@@ -117,9 +117,9 @@ fn example_corpus_events_are_found_and_denied_or_planned_ones_are_not_coded_as_h
         eprintln!("  coded as happened: {w}");
     }
     // Floors at the measured level of this version; raise them as the coder improves.
-    assert!(recall >= 0.30, "recall fell to {recall:.3}");
+    assert!(recall >= 0.45, "recall fell to {recall:.3}");
     assert!(
-        s.wrongly_happened.len() <= 4,
+        s.wrongly_happened.len() <= 3,
         "{} planned or denied events were coded as happened",
         s.wrongly_happened.len()
     );

@@ -464,6 +464,8 @@ pub fn phrases(
                     );
                 }
                 phrase.unknown_name = Some(name);
+                // A named newcomer is not a reference back to someone already met.
+                phrase.reference = None;
             }
         }
         out.push(phrase);

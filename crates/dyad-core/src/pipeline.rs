@@ -762,6 +762,22 @@ impl Extractor {
                         }
                         if s.actors[pi].is_empty() {
                             slot_taken = true;
+                            // "parties to the conflict in Iraq", "the people of Syria": the
+                            // object's complement names whose they are.
+                            let end = p.tokens.1;
+                            let complement =
+                                s.phrases.iter().enumerate().skip(pi + 1).find(|(qi, q)| {
+                                    q.tokens.0 <= end + 6
+                                        && !s.actors[*qi].is_empty()
+                                        && q.tokens.0 > 0
+                                        && matches!(w(q.tokens.0 - 1), "of" | "in" | "from")
+                                        && (end..q.tokens.0)
+                                            .all(|k| !matches!(w(k), "," | ";" | "and" | "but"))
+                                });
+                            if let Some((qi, _)) = complement {
+                                target_idx = vec![qi];
+                                break 'specs;
+                            }
                             continue;
                         }
                         target_idx = group(pi, false);
@@ -949,10 +965,9 @@ impl Extractor {
                     push(Some(subjects[i].clone()), Some(subjects[j].clone()), conf);
                 }
             }
-        } else if subjects.len() == 1
-            && targets.is_empty()
-            && matches!(plover.as_str(), "PROTEST" | "MOBILIZE")
-        {
+        } else if subjects.len() == 1 && targets.is_empty() {
+            // One side known: the act is reported all the same ("Serbia's president promised
+            // reforms"); the recipient stays unknown.
             push(Some(subjects[0].clone()), None, conf - 0.2);
         } else if subjects.is_empty()
             && !targets.is_empty()
