@@ -320,7 +320,11 @@ fn choose(
                     continue;
                 }
             }
-            Form::Entity => (75, Piece::Entity(a.index)),
+            Form::Entity => {
+                // A dated row out of its time yields to the row in force.
+                let in_force = kb.entities[a.index].covers(date);
+                (if in_force { 75 } else { 20 }, Piece::Entity(a.index))
+            }
             Form::CountryName => (70, Piece::Country(a.index, Form::CountryName)),
             Form::Adjective => (65, Piece::Country(a.index, Form::Adjective)),
             Form::People => (64, Piece::Country(a.index, Form::People)),

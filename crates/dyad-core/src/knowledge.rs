@@ -86,6 +86,18 @@ pub struct Entity {
     pub name: String,
     pub code: Option<String>,
     pub sector: Option<String>,
+    /// When the row holds (insurgents who became a government have two rows).
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+}
+
+impl Entity {
+    pub fn covers(&self, date: Option<NaiveDate>) -> bool {
+        match date {
+            Some(d) => self.start.is_none_or(|s| s <= d) && self.end.is_none_or(|e| d < e),
+            None => self.end.is_none(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -447,6 +459,8 @@ impl Knowledge {
                 name: row.required("name")?.to_string(),
                 code: opt(code),
                 sector: opt(sector),
+                start: parse_date(&row, "start")?,
+                end: parse_date(&row, "end")?,
             });
             let idx = self.entities.len() - 1;
             for n in std::iter::once(row.get("name")).chain(row.list("aliases")) {
@@ -631,6 +645,8 @@ impl Knowledge {
                     name: first.clone(),
                     code,
                     sector,
+                    start: None,
+                    end: None,
                 });
                 (Form::Entity, self.entities.len() - 1)
             };

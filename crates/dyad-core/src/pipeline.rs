@@ -241,7 +241,6 @@ const LOCATIVE_PREPS: &[&str] = &[
     "inside",
     "outside",
     "throughout",
-    "of",
     "during",
     "within",
     "around",

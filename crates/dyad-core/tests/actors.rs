@@ -161,3 +161,9 @@ fn a_sponsor_state_is_not_the_actor() {
         Some("REB")
     );
 }
+
+#[test]
+fn a_body_whose_role_changed_resolves_by_date() {
+    assert_eq!(cs("the Taliban", on(2020, 2, 29)), pair("AFG", Some("REB")));
+    assert_eq!(cs("the Taliban", on(2023, 1, 1)), pair("AFG", Some("GOV")));
+}
