@@ -221,6 +221,25 @@ const REQUESTERS: &[&str] = &[
     "want",
     "wants",
 ];
+/// Words that make what follows a possibility, not a report ("considering sanctions",
+/// "the threat to impose tariffs").
+const HEDGES: &[&str] = &[
+    "considering",
+    "considers",
+    "mulling",
+    "weighing",
+    "threat",
+    "threats",
+    "possible",
+    "possibility",
+    "potential",
+    "prospect",
+    "proposed",
+    "planned",
+    "if",
+    "unless",
+    "whether",
+];
 /// Verbs that deny the act of their infinitive ("refused to sign").
 const REFUSAL: &[&str] = &[
     "refused", "refuses", "refuse", "declined", "declines", "rejected", "failed", "fails", "ruled",
@@ -632,7 +651,9 @@ impl Extractor {
         let negated = before
             .iter()
             .any(|x| NEGATIONS.contains(x) || x.ends_with("n't"));
-        let modal = before.iter().any(|x| MODALS.contains(x))
+        let modal = before
+            .iter()
+            .any(|x| MODALS.contains(x) || HEDGES.contains(x))
             || (before.last() == Some(&"to") && before.iter().any(|x| INTENT.contains(x)))
             || (before.len() >= 2
                 && before[before.len() - 1] == "to"
@@ -911,7 +932,7 @@ impl Extractor {
                 }
                 .into();
                 rule_name = format!("{}+intent", rule.name);
-            } else if plover != "AGREE" && plover != "REQUEST" && plover != "THREATEN" {
+            } else if plover != "AGREE" {
                 hypothetical = true;
             }
         }
@@ -1057,6 +1078,37 @@ fn agreement_details(doc: &Document, s: &Sentence, m: &RuleMatch) -> (Option<u64
 /// One event per real-world event per document: mentions of the same act between the same
 /// parties merge, keeping the first evidence and the richest details.
 pub fn consolidate(events: Vec<EventRecord>) -> Vec<EventRecord> {
+    let merged = merge_mentions(events);
+    // A one-sided mention ("the meeting", Turkey -> ?) of an act the report also gives with
+    // both sides (Trump hosted Erdogan) is the same event, less well told.
+    let code = |a: &Option<Actor>| a.as_ref().and_then(|x| x.code.clone());
+    let two_sided: Vec<(String, String, String, bool, bool)> = merged
+        .iter()
+        .filter_map(|e| {
+            Some((
+                e.kind.clone(),
+                code(&e.source)?,
+                code(&e.target)?,
+                e.negated,
+                e.hypothetical,
+            ))
+        })
+        .collect();
+    merged
+        .into_iter()
+        .filter(|e| {
+            let one = match (code(&e.source), code(&e.target)) {
+                (Some(a), None) | (None, Some(a)) => a,
+                _ => return true,
+            };
+            !two_sided.iter().any(|(k, a, b, n, h)| {
+                *k == e.kind && (*a == one || *b == one) && *n == e.negated && *h == e.hypothetical
+            })
+        })
+        .collect()
+}
+
+fn merge_mentions(events: Vec<EventRecord>) -> Vec<EventRecord> {
     let mut out: Vec<EventRecord> = Vec::new();
     let mut index: HashMap<(String, String, String, String, bool, bool), usize> = HashMap::new();
     let joint_types = ["CONSULT", "AGREE", "COOPERATE"];

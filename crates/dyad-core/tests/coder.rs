@@ -229,3 +229,16 @@ fn the_two_sides_refers_to_the_last_pair() {
         "{got:?}"
     );
 }
+
+#[test]
+fn acts_under_consideration_are_hypothetical() {
+    let got = summary("Australia is considering sanctions against Myanmar.");
+    assert!(got.iter().all(|g| g.ends_with("hypothetical")), "{got:?}");
+}
+
+#[test]
+fn a_one_sided_mention_folds_into_the_two_sided_event() {
+    let got = summary("Portugal hosted Angola for talks. Portugal said the visit went well and the meeting was useful.");
+    let consult: Vec<&String> = got.iter().filter(|g| g.starts_with("CONSULT")).collect();
+    assert!(consult.iter().all(|g| !g.ends_with(">-")), "{got:?}");
+}
