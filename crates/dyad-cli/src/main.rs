@@ -199,6 +199,8 @@ fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
 }
 
 fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
+    use std::fmt::Write as _;
+    let mut report = String::new();
     let text = if text == "-" {
         let mut buf = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf)
@@ -220,7 +222,7 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
     }
     let mut state = dyad_core::pipeline::DocState::default();
     for s in ex.analyse(&doc, &mut state) {
-        println!("sentence: {}", &doc.body[s.span.start..s.span.end]);
+        let _ = writeln!(report, "sentence: {}", &doc.body[s.span.start..s.span.end]);
         for (p, acts) in s.phrases.iter().zip(&s.actors) {
             let shown: Vec<String> = acts
                 .iter()
@@ -236,7 +238,8 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
                 Some(r) => format!(" (refers back: {r:?})"),
                 None => String::new(),
             };
-            println!(
+            let _ = writeln!(
+                report,
                 "  actor  {:?} -> [{}]{kind}",
                 s.original(&doc.body, p.tokens),
                 shown.join(", ")
@@ -244,7 +247,8 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
         }
         for m in ex.lexicon().matches(&s.norm, &s.toks) {
             let r = &ex.lexicon().rules[m.rule];
-            println!(
+            let _ = writeln!(
+                report,
                 "  rule   {} {:?} -> {} (CAMEO {})",
                 r.name,
                 s.original(&doc.body, m.tokens),
@@ -267,7 +271,8 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
         } else {
             ""
         };
-        println!(
+        let _ = writeln!(
+            report,
             "event: {} {} -> {} (rule {}){flags}",
             e.kind,
             c(&e.source),
@@ -276,11 +281,13 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
         );
     }
     for f in &x.facts {
-        println!(
+        let _ = writeln!(
+            report,
             "fact: {} {:?} {} {} {}",
             f.kind, f.countries, f.value, f.unit, f.qualifier
         );
     }
+    std::io::stdout().write_all(report.as_bytes())?;
     Ok(())
 }
 
@@ -292,6 +299,8 @@ fn peak_memory_mb() -> Option<f64> {
 }
 
 fn bench(knowledge: &[PathBuf], docs: usize, paths: &[PathBuf]) -> Result<()> {
+    use std::fmt::Write as _;
+    let mut report = String::new();
     let t0 = std::time::Instant::now();
     let kb = load_knowledge(knowledge)?;
     let ex = Extractor::new(kb).context("the verb lexicon is invalid")?;
@@ -360,32 +369,37 @@ fn bench(knowledge: &[PathBuf], docs: usize, paths: &[PathBuf]) -> Result<()> {
     }
     let res_per_s = rounds as f64 / t.elapsed().as_secs_f64();
     let n = corpus.len() as f64;
-    println!(
+    let _ = writeln!(
+        report,
         "corpus: {} documents, {:.1} MB ({:.0} bytes/document)",
         corpus.len(),
         mb,
         bytes as f64 / n
     );
-    println!(
+    let _ = writeln!(
+        report,
         "start-up (knowledge loaded and compiled): {:.1} ms; first document out: {:.2} ms more",
         startup.as_secs_f64() * 1e3,
         first_doc.as_secs_f64() * 1e3
     );
-    println!(
+    let _ = writeln!(
+        report,
         "1 thread:   {:.0} documents/s, {:.2} MB/s",
         n / one,
         mb / one
     );
-    println!(
+    let _ = writeln!(
+        report,
         "{cores} threads:  {:.0} documents/s, {:.2} MB/s ({:.2}x)",
         n / all,
         mb / all,
         one / all
     );
-    println!("actor resolutions: {res_per_s:.0}/s (1 thread)");
+    let _ = writeln!(report, "actor resolutions: {res_per_s:.0}/s (1 thread)");
     if let Some(m) = peak_memory_mb() {
-        println!("peak memory: {m:.0} MB (corpus held in memory)");
+        let _ = writeln!(report, "peak memory: {m:.0} MB (corpus held in memory)");
     }
+    std::io::stdout().write_all(report.as_bytes())?;
     Ok(())
 }
 
@@ -458,6 +472,14 @@ fn main() {
         }
     };
     if let Err(e) = run() {
+        // A closed pipe ("dyad extract ... | head") ends the run quietly, as in other tools.
+        let broken_pipe = e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        });
+        if broken_pipe {
+            std::process::exit(0);
+        }
         eprintln!("dyad: error: {e:#}");
         std::process::exit(1);
     }
