@@ -227,6 +227,19 @@ fn opt(s: &str) -> Option<String> {
     }
 }
 
+/// The kinds of tab-separated knowledge files, in loading order: countries first, since the
+/// other tables refer to their codes.
+const TSV_KINDS: [&str; 8] = [
+    "countries",
+    "organisations",
+    "entities",
+    "agents",
+    "places",
+    "cameo",
+    "leaders",
+    "verbs",
+];
+
 /// What kind of knowledge a file holds, from its name.
 fn kind_of(name: &str) -> Option<&'static str> {
     let base = name.rsplit('/').next().unwrap_or(name);
@@ -238,16 +251,7 @@ fn kind_of(name: &str) -> Option<&'static str> {
         return Some("petrarch-agents");
     }
     let under_leaders = name.contains("leaders/");
-    for k in [
-        "countries",
-        "organisations",
-        "entities",
-        "agents",
-        "places",
-        "cameo",
-        "leaders",
-        "verbs",
-    ] {
+    for k in TSV_KINDS {
         if base.starts_with(k) {
             return Some(k);
         }
@@ -281,18 +285,10 @@ impl Knowledge {
         let mut k = Knowledge::default();
         let files: Vec<(String, String)> = files.into_iter().collect();
         // Countries first: other tables refer to their codes.
-        let order = [
-            "countries",
-            "organisations",
-            "entities",
-            "agents",
-            "places",
-            "cameo",
-            "leaders",
-            "verbs",
-            "petrarch-actors",
-            "petrarch-agents",
-        ];
+        let order = TSV_KINDS
+            .iter()
+            .chain(&["petrarch-actors", "petrarch-agents"])
+            .copied();
         for kind in order {
             for (name, text) in &files {
                 if kind_of(name) != Some(kind) {
