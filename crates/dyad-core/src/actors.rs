@@ -11,8 +11,8 @@ use crate::knowledge::{Form, Knowledge};
 use crate::text::{tokenize, Normalized, Span, Token, TokenKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// An actor as the records contract writes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -169,7 +169,7 @@ const LOCATIVE: &[&str] = &[
 
 impl Gazetteer {
     pub fn new(kb: &Knowledge) -> Gazetteer {
-        let mut by_key: HashMap<&str, usize> = HashMap::new();
+        let mut by_key: HashMap<&str, usize> = HashMap::default();
         let mut patterns: Vec<&str> = Vec::new();
         let mut targets: Vec<Vec<usize>> = Vec::new();
         for (i, a) in kb.aliases.iter().enumerate() {

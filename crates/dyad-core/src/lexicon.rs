@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::knowledge::PLOVER_TYPES;
 use crate::text::{Normalized, Token};
 use crate::tsv::Table;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Debug, Clone)]
 pub enum Slot {
@@ -115,7 +115,7 @@ fn parse_slot(s: &str) -> Slot {
     if s == "*" {
         Slot::Gap(4)
     } else if let Some(rest) = s.strip_prefix('@') {
-        let mut forms = HashSet::new();
+        let mut forms = HashSet::default();
         for alt in rest.split('|') {
             let mut parts = alt.split('/');
             let lemma = parts.next().unwrap_or("").to_lowercase();
@@ -137,7 +137,7 @@ impl Lexicon {
     pub fn new(extra: &[(String, String)]) -> Result<Lexicon> {
         let mut lex = Lexicon {
             rules: Vec::new(),
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         };
         lex.add("verbs.tsv", Lexicon::BUILTIN)?;
         for (name, text) in extra {

@@ -364,6 +364,9 @@ pub fn tokenize(norm: &Normalized) -> Vec<Token> {
 pub struct CharIndex<'a> {
     text: &'a str,
     ascii: bool,
+    /// The last (byte, chars) answered: evidence offsets come in document order, so counting
+    /// on from there keeps a long document linear.
+    cursor: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> CharIndex<'a> {
@@ -371,14 +374,21 @@ impl<'a> CharIndex<'a> {
         CharIndex {
             text,
             ascii: text.is_ascii(),
+            cursor: std::cell::Cell::new((0, 0)),
         }
     }
     pub fn chars(&self, byte: usize) -> usize {
         if self.ascii {
-            byte
+            return byte;
+        }
+        let (b0, c0) = self.cursor.get();
+        let n = if byte >= b0 {
+            c0 + self.text[b0..byte].chars().count()
         } else {
             self.text[..byte].chars().count()
-        }
+        };
+        self.cursor.set((byte, n));
+        n
     }
 }
 
