@@ -201,6 +201,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "leaders/organisations.tsv",
         include_str!("../data/leaders/organisations.tsv"),
     ),
+    (
+        "leaders/historical.tsv",
+        include_str!("../data/leaders/historical.tsv"),
+    ),
 ];
 
 /// Normalise a gazetteer key the same way sentences are normalised.
