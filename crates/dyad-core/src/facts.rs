@@ -131,15 +131,31 @@ fn actor_before(s: &Sentence, tok: usize) -> Option<String> {
         .and_then(|(pi, _)| s.actors[pi].first().and_then(|a| a.code.clone()))
 }
 
-fn codes_in(s: &Sentence) -> Vec<String> {
-    let mut v: Vec<String> = Vec::new();
-    for acts in &s.actors {
+/// The states and organisations a sentence names as actors (not places such as "Champagne"
+/// or "in Kabul"), nearest to token `near` first.
+fn codes_in(s: &Sentence, near: usize) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for (p, acts) in s.phrases.iter().zip(&s.actors) {
+        // Places ("Champagne") and references ("officials") do not say whose figure it is.
+        if p.placelike == Some(usize::MAX) || p.reference.is_some() {
+            continue;
+        }
+        let dist = if p.tokens.0 >= near {
+            p.tokens.0 - near
+        } else {
+            near - p.tokens.1
+        };
         for a in acts {
             if let Some(c) = &a.code {
-                if !v.contains(c) && c.len() == 3 {
-                    v.push(c.clone());
-                }
+                found.push((dist, c.clone()));
             }
+        }
+    }
+    found.sort_by_key(|(d, _)| *d);
+    let mut v: Vec<String> = Vec::new();
+    for (_, c) in found {
+        if !v.contains(&c) {
+            v.push(c);
         }
     }
     v
@@ -230,9 +246,9 @@ pub fn extract(
         .pair()
         .map(|(a, b)| vec![a.code.unwrap_or_default(), b.code.unwrap_or_default()])
         .unwrap_or_default();
-    let here = codes_in(s);
     let mut prev_end = 0;
     for q in &s.quantities {
+        let here = codes_in(s, q.tokens.0);
         let next = s.word(q.tokens.1);
         let next2 = s.word(q.tokens.1 + 1);
         let mut kind: Option<&str> = None;
@@ -275,6 +291,23 @@ pub fn extract(
                             .or_else(|| actor_before(s, q.tokens.0));
                         to = actor_after(s, k, &["in"], 10);
                     }
+                } else if matches!(
+                    next,
+                    "." | "," | ";" | "and" | "on" | "in" | "from" | "after" | "since"
+                ) && (q.tokens.0.saturating_sub(8)..q.tokens.0).any(|k| {
+                    matches!(
+                        s.word(k),
+                        "toll" | "killed" | "dead" | "injured" | "wounded"
+                    )
+                }) {
+                    // "the death toll rose to at least 63."
+                    let window: Vec<&str> = (q.tokens.0.saturating_sub(8)..q.tokens.0)
+                        .map(|k| s.word(k))
+                        .collect();
+                    kind = PEOPLE_KEYS
+                        .iter()
+                        .find(|(w, _)| window.contains(w))
+                        .map(|(_, kd)| *kd);
                 } else if next == "people"
                     || next == "persons"
                     || next == "civilians"
@@ -294,7 +327,7 @@ pub fn extract(
                 }
             }
             Unit::Percent => {
-                let window: Vec<&str> = (q.tokens.0.saturating_sub(3)
+                let window: Vec<&str> = (q.tokens.0.saturating_sub(8)
                     ..(q.tokens.1 + 4).min(s.toks.len()))
                     .map(|k| s.word(k))
                     .collect();
@@ -385,7 +418,17 @@ pub fn extract(
         }
         if matches!(kind, "casualties" | "displaced" | "arrests" | "crowd") && countries.is_empty()
         {
-            if let Some(h) = here.first().cloned().or_else(|| state.home.clone()) {
+            // Where it happened: a place the sentence names ("in Kabul"), else the state the
+            // report is about. Actors met in the sentence are often foreign commentators.
+            let place = s.phrases.iter().find(|p| {
+                p.placelike.is_some()
+                    && p.code.is_some()
+                    && crate::actors::after_locative(&s.norm, &s.toks, p.tokens.0)
+            });
+            if let Some(h) = place
+                .and_then(|p| p.code.clone())
+                .or_else(|| state.main_country())
+            {
                 countries.push(h);
             }
         }

@@ -73,6 +73,9 @@ pub struct DocState {
     pub recent: Vec<Actor>,
     /// The dateline's country, for domestic actors named without a country ("protesters").
     pub home: Option<String>,
+    /// How often each state has been named so far: the report's main country is where
+    /// unlocated casualties and crowds are counted.
+    pub mentions: Vec<(String, usize)>,
 }
 
 impl DocState {
@@ -83,10 +86,26 @@ impl DocState {
         if person {
             self.last_person = Some(a.clone());
         }
+        if let Some(c) = a.code.as_deref().filter(|c| c.len() == 3) {
+            match self.mentions.iter_mut().find(|(k, _)| k == c) {
+                Some(e) => e.1 += 1,
+                None => self.mentions.push((c.to_string(), 1)),
+            }
+        }
         self.recent.push(a.clone());
         if self.recent.len() > 12 {
             self.recent.remove(0);
         }
+    }
+
+    /// The state the report is about: the dateline's, else the one named most often.
+    pub fn main_country(&self) -> Option<String> {
+        self.home.clone().or_else(|| {
+            self.mentions
+                .iter()
+                .max_by_key(|(_, n)| *n)
+                .map(|(c, _)| c.clone())
+        })
     }
 
     pub fn pair(&self) -> Option<(Actor, Actor)> {
