@@ -277,6 +277,16 @@ mod tests {
     }
 
     #[test]
+    fn vaguer_relative_dates() {
+        assert_eq!(
+            dates("earlier this month", "2025-11-20"),
+            vec!["2025-11-10"]
+        );
+        assert_eq!(dates("last month", "2025-11-20"), vec!["2025-10-21"]);
+        assert_eq!(dates("due next Tuesday", "2025-11-20"), vec!["2025-11-25"]);
+    }
+
+    #[test]
     fn may_the_verb_is_not_a_date() {
         assert!(dates("they may 5 times", "2025-11-25").is_empty());
     }

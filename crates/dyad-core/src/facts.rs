@@ -447,6 +447,7 @@ pub fn extract(
             from,
             to,
             value: q.value,
+            value_max: q.max,
             unit,
             qualifier: q.qualifier.as_str().to_string(),
             change: change_of(s, q),

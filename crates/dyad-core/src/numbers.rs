@@ -57,6 +57,8 @@ pub struct Quantity {
     pub qualifier: Qualifier,
     /// A word amount ("thousands", "dozens") rather than a figure.
     pub vague: bool,
+    /// The upper end of a range ("between 40 and 60", "10 to 15 percent", "3-4 billion").
+    pub max: Option<f64>,
 }
 
 const SMALL: &[(&str, f64)] = &[
@@ -352,8 +354,61 @@ pub fn quantities(norm: &Normalized, toks: &[Token]) -> Vec<Quantity> {
             unit: unit.unwrap_or(Unit::Count),
             qualifier: qualifier_before(&before),
             vague,
+            max: None,
         });
         i = end.max(start + 1);
+    }
+    join_ranges(norm, toks, out)
+}
+
+/// "between 40 and 60 people", "10 to 15 percent", "$3-4 billion": one quantity from the
+/// lower bound (qualified `at_least`) with the upper bound in `max`; a bare lower bound takes
+/// the upper one's unit and scale.
+fn join_ranges(norm: &Normalized, toks: &[Token], qs: Vec<Quantity>) -> Vec<Quantity> {
+    let w = |i: usize| -> &str {
+        toks.get(i)
+            .map(|t| &norm.text[t.span.start..t.span.end])
+            .unwrap_or("")
+    };
+    let mut out: Vec<Quantity> = Vec::with_capacity(qs.len());
+    let mut it = qs.into_iter().peekable();
+    while let Some(mut a) = it.next() {
+        let joined = match it.peek() {
+            Some(b) => {
+                let gap: Vec<&str> = (a.tokens.1..b.tokens.0).map(w).collect();
+                let between = a.tokens.0 > 0 && w(a.tokens.0 - 1) == "between" && gap == ["and"];
+                let to = gap == ["to"] || gap == ["-"];
+                (between || to)
+                    && (a.unit == Unit::Count || b.unit == Unit::Count || a.unit == b.unit)
+                    && !a.vague
+                    && !b.vague
+            }
+            None => false,
+        };
+        if joined {
+            if let Some(b) = it.next() {
+                // "$3-4 billion": the lower bound shares the upper one's scale, and either
+                // bound may carry the unit.
+                let mut low = a.value;
+                while low > 0.0 && b.value / low >= 1000.0 {
+                    low *= 1000.0;
+                }
+                let unit = if b.unit == Unit::Count {
+                    a.unit.clone()
+                } else {
+                    b.unit.clone()
+                };
+                a = Quantity {
+                    tokens: (a.tokens.0, b.tokens.1),
+                    value: low,
+                    unit,
+                    qualifier: Qualifier::AtLeast,
+                    vague: false,
+                    max: Some(b.value),
+                };
+            }
+        }
+        out.push(a);
     }
     out
 }
@@ -420,6 +475,43 @@ mod tests {
             q("more than 300 firms"),
             vec![(300.0, "count".into(), "more_than")]
         );
+    }
+
+    #[test]
+    fn ranges_keep_both_bounds() {
+        let n = Normalized::new("between 40 and 60 people, 10 to 15 percent and $3-4 billion");
+        let t = tokenize(&n);
+        let got: Vec<(f64, Option<f64>, String)> = quantities(&n, &t)
+            .into_iter()
+            .map(|q| (q.value, q.max, q.unit.code().to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (40.0, Some(60.0), "count".into()),
+                (10.0, Some(15.0), "percent".into()),
+                (3e9, Some(4e9), "USD".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn scales_currencies_and_word_numbers() {
+        assert_eq!(q("3.5 mln tenge"), vec![(3.5e6, "KZT".into(), "exact")]);
+        assert_eq!(q("nearly 2 bn manat"), vec![(2e9, "TMT".into(), "about")]);
+        assert_eq!(
+            q("a quarter of a million rubles"),
+            vec![(250000.0, "RUB".into(), "exact")]
+        );
+        assert_eq!(
+            q("twenty-five soldiers"),
+            vec![(25.0, "count".into(), "exact")]
+        );
+        assert_eq!(
+            q("less than 5%"),
+            vec![(5.0, "percent".into(), "less_than")]
+        );
+        assert_eq!(q("£40 million"), vec![(40e6, "GBP".into(), "exact")]);
     }
 
     #[test]

@@ -508,7 +508,10 @@ impl Extractor {
                     .map(|d| d.date)
                     .or(doc.date)
             };
-            let location = self.sentence_location(s).or_else(|| home_loc.clone());
+            let location = self
+                .sentence_location(s)
+                .or_else(|| self.capital_location(s, &state))
+                .or_else(|| home_loc.clone());
             for m in self.lex.matches(&s.norm, &s.toks) {
                 for e in self.code_match(doc, s, &m, &state) {
                     let (src, tgt, negated, hypothetical, plover, cameo, rule, conf) = e;
@@ -571,6 +574,31 @@ impl Extractor {
             events,
             facts: facts_out,
         }
+    }
+
+    /// "in the capital", "in the country's capital": the capital of the state the report is
+    /// about (its dateline's, else the one it names most).
+    fn capital_location(&self, s: &Sentence, state: &DocState) -> Option<Location> {
+        let n = s.toks.len();
+        let said = (0..n).any(|i| {
+            s.word(i) == "in"
+                && (i + 2..(i + 5).min(n)).any(|k| {
+                    s.word(k) == "capital"
+                        && (i + 1..k).all(|j| {
+                            matches!(s.word(j), "the" | "country" | "'s" | "nation" | "nation's")
+                        })
+                })
+        });
+        if !said {
+            return None;
+        }
+        let c = self.kb.country(&state.main_country()?)?;
+        Some(Location {
+            name: c.capital.clone(),
+            country: c.code.clone(),
+            lat: c.lat,
+            lon: c.lon,
+        })
     }
 
     fn sentence_location(&self, s: &Sentence) -> Option<Location> {

@@ -76,6 +76,9 @@ pub struct FactRecord {
     pub from: Option<String>,
     pub to: Option<String>,
     pub value: f64,
+    /// Upper bound when the report gives a range ("between 40 and 60").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
     pub unit: String,
     pub qualifier: String,
     pub change: Option<Change>,

@@ -242,3 +242,42 @@ fn a_one_sided_mention_folds_into_the_two_sided_event() {
     let consult: Vec<&String> = got.iter().filter(|g| g.starts_with("CONSULT")).collect();
     assert!(consult.iter().all(|g| !g.ends_with(">-")), "{got:?}");
 }
+
+#[test]
+fn the_capital_is_the_capital_of_the_country_the_report_is_about() {
+    let doc = Document::from_plain_text(
+        "c.txt",
+        "date 2025-03-12\nArmenia and Georgia held talks on Monday. Later, Georgian officials praised Armenian envoys in the capital.",
+    );
+    let ev = ex().extract(&doc).events;
+    let met = ev
+        .iter()
+        .find(|e| e.evidence.text.contains("in the capital"))
+        .expect("meeting coded");
+    let loc = met.location.as_ref().expect("located");
+    assert!(loc.country == "ARM" || loc.country == "GEO", "{loc:?}");
+    assert!(loc.name == "Yerevan" || loc.name == "Tbilisi", "{loc:?}");
+}
+
+#[test]
+fn facts_of_people_are_located_and_ranges_kept() {
+    let doc = Document::from_plain_text(
+        "f.txt",
+        "date 2025-03-12\nNAIROBI — Police detained between 40 and 60 protesters in Mombasa on Tuesday. At least 12 people were killed in clashes.",
+    );
+    let facts = ex().extract(&doc).facts;
+    let arrests = facts.iter().find(|f| f.kind == "arrests").expect("arrests");
+    assert_eq!(
+        (arrests.value, arrests.value_max, arrests.unit.as_str()),
+        (40.0, Some(60.0), "persons")
+    );
+    assert_eq!(arrests.countries, vec!["KEN".to_string()]);
+    let killed = facts
+        .iter()
+        .find(|f| f.kind == "casualties")
+        .expect("casualties");
+    assert_eq!(
+        (killed.value, killed.qualifier.as_str()),
+        (12.0, "at_least")
+    );
+}
