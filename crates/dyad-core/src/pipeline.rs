@@ -589,15 +589,35 @@ impl Extractor {
                         })
                 })
         });
-        if !said {
-            return None;
+        if said {
+            let c = self.kb.country(&state.main_country()?)?;
+            return Some(Location {
+                name: c.capital.clone(),
+                country: c.code.clone(),
+                lat: c.lat,
+                lon: c.lon,
+            });
         }
-        let c = self.kb.country(&state.main_country()?)?;
+        // "on the border with Belarus": the frontier of the report's state with that one.
+        let border =
+            (0..n.saturating_sub(2)).find(|&i| s.word(i) == "border" && s.word(i + 1) == "with")?;
+        let other = s
+            .phrases
+            .iter()
+            .zip(&s.actors)
+            .find(|(p, a)| p.tokens.0 == border + 2 && !a.is_empty())
+            .and_then(|(_, a)| a[0].code.clone())?;
+        let home = state.main_country().filter(|h| *h != other)?;
+        let name = format!(
+            "border of {} with {}",
+            self.kb.country(&home)?.name,
+            self.kb.country(&other)?.name
+        );
         Some(Location {
-            name: c.capital.clone(),
-            country: c.code.clone(),
-            lat: c.lat,
-            lon: c.lon,
+            name,
+            country: home,
+            lat: None,
+            lon: None,
         })
     }
 

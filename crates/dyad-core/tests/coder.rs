@@ -281,3 +281,19 @@ fn facts_of_people_are_located_and_ranges_kept() {
         (12.0, "at_least")
     );
 }
+
+#[test]
+fn the_border_with_a_neighbour_is_located_in_the_reporting_state() {
+    let doc = Document::from_plain_text(
+        "b.txt",
+        "date 2025-03-12\nWARSAW — Poland deployed troops on the border with Belarus on Monday.",
+    );
+    let ev = ex().extract(&doc).events;
+    let dep = ev
+        .iter()
+        .find(|e| e.kind == "MOBILIZE")
+        .expect("deployment coded");
+    let loc = dep.location.as_ref().expect("located");
+    assert_eq!(loc.country, "POL");
+    assert_eq!(loc.name, "border of Poland with Belarus");
+}
