@@ -297,3 +297,9 @@ fn the_border_with_a_neighbour_is_located_in_the_reporting_state() {
     assert_eq!(loc.country, "POL");
     assert_eq!(loc.name, "border of Poland with Belarus");
 }
+
+#[test]
+fn a_stated_disappointment_is_disapproval() {
+    let got = summary("Sweden was deeply disappointed by Hungary's decision.");
+    assert!(got.contains(&"ACCUSE SWE>HUN".to_string()), "{got:?}");
+}
