@@ -34,7 +34,7 @@ const TEMPLATES: &[&str] = &[
     "{A} praised {B_COUNTRY} for its role in the negotiations and thanked {B} for the invitation.",
     "The two leaders agreed to expand cooperation in agriculture and digital technology.",
     "{A_ADJ} investment in {B_COUNTRY} has exceeded ${M} million, according to the ministry.",
-    "About {K} companies with {B_ADJ} capital operate in {A_COUNTRY}, the statement said.",
+    "Some {K} firms owned by {B_ADJ} investors now do business in {A_COUNTRY}, the statement said.",
     "{B} is expected to pay a return visit to {CAP_A} next year.",
     "Separately, {A_ADJ} police detained {K} protesters after a rally in {CAP_A} on {DAY}.",
     "{B_COUNTRY} urged {A_COUNTRY} to lift restrictions on imports of grain and fertiliser.",
@@ -88,12 +88,7 @@ fn side(kb: &Knowledge, rng: &mut Rng, date: NaiveDate) -> Option<Side> {
             .aliases
             .iter()
             .find(|al| al.form == dyad_core::knowledge::Form::Adjective && al.index == ci)
-            .map(|al| {
-                let mut ch = al.key.chars();
-                ch.next()
-                    .map(|f| f.to_uppercase().collect::<String>() + ch.as_str())
-                    .unwrap_or_default()
-            })
+            .map(|al| dyad_core::text::title_case(&al.key))
             .unwrap_or_else(|| c.name.clone());
         return Some(Side {
             leader: format!("{title} {}", p.name),

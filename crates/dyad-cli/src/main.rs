@@ -214,13 +214,7 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
     } else {
         text.to_string()
     };
-    let date = match date {
-        Some(d) => Some(
-            NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                .with_context(|| format!("--date must be YYYY-MM-DD, got {d:?}"))?,
-        ),
-        None => None,
-    };
+    let date = date.map(parse_date_arg).transpose()?;
     let mut doc = dyad_core::Document::from_plain_text("explain", &text);
     if date.is_some() {
         doc.date = date;
@@ -294,6 +288,12 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
     }
     std::io::stdout().write_all(report.as_bytes())?;
     Ok(())
+}
+
+/// A `--date` argument.
+fn parse_date_arg(d: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(d, "%Y-%m-%d")
+        .with_context(|| format!("--date must be YYYY-MM-DD, got {d:?}"))
 }
 
 fn peak_memory_mb() -> Option<f64> {
@@ -409,13 +409,10 @@ fn bench(knowledge: &[PathBuf], docs: usize, paths: &[PathBuf]) -> Result<()> {
 }
 
 fn actor(ex: &Extractor, date: Option<String>, texts: &[String]) -> Result<()> {
-    let date = match date {
-        Some(d) => Some(
-            NaiveDate::parse_from_str(&d, "%Y-%m-%d")
-                .with_context(|| format!("--date must be YYYY-MM-DD, got {d:?}"))?,
-        ),
-        None => Some(chrono::Local::now().date_naive()),
-    };
+    let date = Some(match date {
+        Some(d) => parse_date_arg(&d)?,
+        None => chrono::Local::now().date_naive(),
+    });
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let one = |t: &str, out: &mut BufWriter<std::io::StdoutLock>| -> Result<()> {

@@ -51,8 +51,8 @@ pub struct Phrase {
     /// Country index when the phrase is only a country (name, capital or adjective).
     pub country_only: bool,
     pub reference: Option<Reference>,
-    /// A person's name the knowledge base does not know ("Hulusi Akar"), to remember for later
-    /// mentions of the surname.
+    /// A person's name the knowledge base does not know ("Hulusi Akar"), shown as the actor's
+    /// name.
     pub unknown_name: Option<String>,
     /// Token index of a conjunction "and" joining this phrase to the next one.
     pub joined_next: bool,
@@ -251,13 +251,11 @@ impl Gazetteer {
 }
 
 /// Document-level memory: who has been named so far, so that "Berdimuhamedov" after
-/// "Serdar Berdimuhamedov", or "Akar" after "Defense Minister Hulusi Akar", resolve the same.
+/// "Serdar Berdimuhamedov" resolves to the same person.
 #[derive(Debug, Default, Clone)]
 pub struct Memory {
     /// Person index chosen for a normalised surface form.
     pub person_for: HashMap<String, usize>,
-    /// Unknown names: normalised surname → (code, sector, full name).
-    pub unknown: HashMap<String, (Option<String>, Option<String>, String)>,
     /// Organisations named in the document, latest last (for "the bloc").
     pub orgs: Vec<usize>,
 }
@@ -461,12 +459,6 @@ pub fn phrases(
                 phrase.tokens.1 = k;
                 phrase.span.end = span.end;
                 phrase.person = true;
-                if let Some(sur) = name.rsplit(' ').next() {
-                    memory.unknown.insert(
-                        sur.to_string(),
-                        (phrase.code.clone(), phrase.sector.clone(), name.clone()),
-                    );
-                }
                 phrase.unknown_name = Some(name);
                 // A named newcomer is not a reference back to someone already met.
                 phrase.reference = None;
@@ -476,7 +468,7 @@ pub fn phrases(
         i = j;
     }
 
-    add_references(norm, toks, memory, &mut out);
+    add_references(norm, toks, &mut out);
     out.sort_by_key(|p| p.tokens.0);
     // Overlaps can only come from a title's trailing name running into a reference: keep the first.
     let mut last_end = 0;
@@ -626,7 +618,7 @@ fn compose(
 }
 
 /// Pronouns and collective references: "he", "she", "they", "the two presidents", "both sides".
-fn add_references(norm: &Normalized, toks: &[Token], _memory: &Memory, out: &mut Vec<Phrase>) {
+fn add_references(norm: &Normalized, toks: &[Token], out: &mut Vec<Phrase>) {
     for (i, t) in toks.iter().enumerate() {
         if out.iter().any(|p| p.tokens.0 <= i && i < p.tokens.1) {
             continue;

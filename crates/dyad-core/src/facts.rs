@@ -122,6 +122,16 @@ fn actor_after(s: &Sentence, from: usize, preps: &[&str], within: usize) -> Opti
     None
 }
 
+/// The kind of a figure about people that the words of `window` name ("killed", "detained",
+/// "rallied"), in the order of `PEOPLE_KEYS`.
+fn people_kind(s: &Sentence, window: std::ops::Range<usize>) -> Option<&'static str> {
+    let words: Vec<&str> = window.map(|k| s.word(k)).collect();
+    PEOPLE_KEYS
+        .iter()
+        .find(|(w, _)| words.contains(w))
+        .map(|(_, kd)| *kd)
+}
+
 /// The code of a phrase that ends right before token `tok` ("Kazakh investment").
 fn actor_before(s: &Sentence, tok: usize) -> Option<String> {
     s.phrases
@@ -301,13 +311,7 @@ pub fn extract(
                     )
                 }) {
                     // "the death toll rose to at least 63."
-                    let window: Vec<&str> = (q.tokens.0.saturating_sub(8)..q.tokens.0)
-                        .map(|k| s.word(k))
-                        .collect();
-                    kind = PEOPLE_KEYS
-                        .iter()
-                        .find(|(w, _)| window.contains(w))
-                        .map(|(_, kd)| *kd);
+                    kind = people_kind(s, q.tokens.0.saturating_sub(8)..q.tokens.0);
                 } else if next == "people"
                     || next == "persons"
                     || next == "civilians"
@@ -316,14 +320,10 @@ pub fn extract(
                     || next == "demonstrators"
                     || PEOPLE_KEYS.iter().any(|(w, _)| *w == next || *w == next2)
                 {
-                    let lo = q.tokens.0.saturating_sub(4);
-                    let window: Vec<&str> = (lo..(q.tokens.1 + 6).min(s.toks.len()))
-                        .map(|k| s.word(k))
-                        .collect();
-                    kind = PEOPLE_KEYS
-                        .iter()
-                        .find(|(w, _)| window.contains(w))
-                        .map(|(_, kd)| *kd);
+                    kind = people_kind(
+                        s,
+                        q.tokens.0.saturating_sub(4)..(q.tokens.1 + 6).min(s.toks.len()),
+                    );
                 }
             }
             Unit::Percent => {

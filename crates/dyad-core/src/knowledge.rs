@@ -606,16 +606,7 @@ impl Knowledge {
                 continue;
             };
             // Dictionaries write names in capitals; show them as names.
-            let first = &first
-                .split(' ')
-                .map(|w| {
-                    let mut c = w.chars();
-                    c.next()
-                        .map(|f| f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join(" ");
+            let first = &crate::text::title_case(first);
             let dated = a.terms.iter().any(|t| t.2.is_some() || t.3.is_some());
             let (form, index) = if dated || a.terms.len() > 1 {
                 let terms = a

@@ -13,7 +13,7 @@ use crate::knowledge::{Form, Knowledge};
 use crate::lexicon::{Lexicon, RuleMatch, TargetSpec};
 use crate::numbers::{quantities, Quantity};
 use crate::record::{DocumentRecord, EventRecord, Evidence, FactRecord, Location};
-use crate::text::{sentences, tokenize, CharIndex, Normalized, Span, Token};
+use crate::text::{sentences, title_case, tokenize, CharIndex, Normalized, Span, Token};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -288,19 +288,6 @@ const DOMESTIC: &[&str] = &[
     "CVL", "POL", "LAB", "EDU", "OPP", "LEG", "JUD", "REL", "MED", "BUS", "HLH", "REB",
 ];
 
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut c = w.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 impl Extractor {
     pub fn new(kb: Knowledge) -> Result<Extractor> {
         let lex = Lexicon::new(&kb.verb_files)?;
@@ -513,7 +500,7 @@ impl Extractor {
                 .or_else(|| self.capital_location(s, &state))
                 .or_else(|| home_loc.clone());
             for m in self.lex.matches(&s.norm, &s.toks) {
-                for e in self.code_match(doc, s, &m, &state) {
+                for e in self.code_match(s, &m, &state) {
                     let (src, tgt, negated, hypothetical, plover, cameo, rule, conf) = e;
                     let rule_ref = &self.lex.rules[m.rule];
                     let code = self.kb.cameo.get(&cameo);
@@ -650,7 +637,6 @@ impl Extractor {
     #[allow(clippy::type_complexity)]
     fn code_match(
         &self,
-        _doc: &Document,
         s: &Sentence,
         m: &RuleMatch,
         state: &DocState,

@@ -264,6 +264,20 @@ impl Normalized {
     }
 }
 
+/// "GRAND FENWICK" → "Grand Fenwick": each word with a capital and the rest in lower case.
+pub fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Token classes the coder cares about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {

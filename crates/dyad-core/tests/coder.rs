@@ -176,7 +176,7 @@ fn signing_carries_count_and_topics_and_evidence_offsets_slice_the_body() {
 fn facts_carry_value_unit_direction_and_qualifier() {
     let doc = Document::from_plain_text(
         "t.txt",
-        "date 2025-03-12\nTASHKENT — Korean investment in Uzbekistan has exceeded $2.5 billion, and about 300 companies with Korean capital operate in Uzbekistan.",
+        "date 2025-03-12\nTASHKENT — Since 2020, Korean investment in Uzbekistan has topped $2.5 billion; roughly 300 firms with Korean capital are active in Uzbekistan.",
     );
     let facts = ex().extract(&doc).facts;
     let inv = facts
