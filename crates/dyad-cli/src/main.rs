@@ -1,6 +1,8 @@
 //! The `dyad` command: news reports in, PLOVER events and facts out.
 
 mod corpus;
+mod parquet_out;
+mod store_cmds;
 
 /// Extraction allocates many small strings; mimalloc halves their cost over the system
 /// allocator (measured with `dyad bench`).
@@ -33,6 +35,9 @@ struct Cli {
     /// dictionaries *actors.txt / *agents.txt) added to the built-in one.
     #[arg(long, global = true, value_name = "PATH")]
     knowledge: Vec<PathBuf>,
+    /// The store that ingest, query and export read and write.
+    #[arg(long, global = true, value_name = "FILE", default_value = dyad_store::DEFAULT_DB)]
+    db: PathBuf,
     #[command(subcommand)]
     command: Command,
 }
@@ -90,6 +95,37 @@ enum Command {
         /// Reports to time instead of a generated corpus.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+    },
+    /// Extract reports into the store (`--db`, default ./dyad.db), merging reports of one
+    /// event; documents already stored are skipped, so re-running resumes an interrupted run.
+    Ingest {
+        /// Files, folders (read recursively, sorted) or `-` for standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Documents per transaction: a crash loses at most this many, which a re-run redoes.
+        #[arg(long, default_value_t = 256, value_name = "N")]
+        batch: usize,
+        /// Worker threads for extraction (default: all cores).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+    },
+    /// Read the store: events, time series, top dyads, agreements, figures, actors.
+    Query {
+        #[command(subcommand)]
+        what: store_cmds::QueryWhat,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table", global = true)]
+        format: store_cmds::TableFormat,
+    },
+    /// Write the store's merged events (and, for jsonl, facts) in a format other tools read.
+    Export {
+        #[arg(long, value_enum)]
+        format: store_cmds::ExportFormat,
+        /// Output file (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: store_cmds::FilterArgs,
     },
     /// Resolve actor mentions to a code, sector and canonical name.
     Actor {
@@ -468,6 +504,25 @@ fn main() {
                 out.flush()?;
                 Ok(())
             }
+            Command::Ingest {
+                paths,
+                batch,
+                threads,
+            } => {
+                if let Some(n) = threads {
+                    rayon::ThreadPoolBuilder::new()
+                        .num_threads(*n)
+                        .build_global()
+                        .context("cannot start worker threads")?;
+                }
+                store_cmds::ingest(&ex, paths, &cli.db, *batch)
+            }
+            Command::Query { what, format } => store_cmds::query(&cli.db, what, *format),
+            Command::Export {
+                format,
+                output,
+                filter,
+            } => store_cmds::export(&cli.db, *format, filter, output.as_deref()),
             Command::Bench { docs, paths } => bench(&cli.knowledge, *docs, paths),
             Command::Explain { date, text } => explain(&ex, date.as_deref(), text),
             Command::Actor { date, texts } => actor(&ex, date.clone(), texts),
