@@ -89,9 +89,9 @@ pub fn write_parquet(store: &Store, f: &EventFilter, out: &mut (dyn Write + Send
             }
             Ok(())
         })
-        .or_else(|e| match failed.take() {
-            Some(f) => Err(f),
-            None => Err(e.into()),
+        .map_err(|e| match failed.take() {
+            Some(f) => f,
+            None => e.into(),
         })?;
     if !rows.is_empty() {
         writer

@@ -240,7 +240,7 @@ pub fn ingest(ex: &Extractor, paths: &[PathBuf], db: &Path, batch: usize) -> Res
             handle(dyad_io::read_path(f))?;
         }
     }
-    drop(handle);
+    // Closing the channel tells the writer that no batch is coming.
     drop(tx);
     let total = writer
         .join()

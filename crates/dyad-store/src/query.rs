@@ -509,7 +509,7 @@ impl Store {
         )
     }
 
-    /// Actors seen in events whose code or name contains `text`, with their event counts.
+    /// Actors seen in events whose code, name or surface text contains `text`, with their event counts.
     pub fn actors(&self, text: &str, limit: u64) -> Result<Table> {
         let p = vec![
             Value::Text(format!("%{}%", text.to_lowercase())),
@@ -517,12 +517,14 @@ impl Store {
         ];
         self.table(
             "SELECT code, name, sector, count(*) AS events FROM (
-                SELECT source_code AS code, source_name AS name, source_sector AS sector
+                SELECT source_code AS code, source_name AS name, source_sector AS sector,
+                       source_text AS text
                 FROM events
                 UNION ALL
-                SELECT target_code, target_name, target_sector FROM events)
+                SELECT target_code, target_name, target_sector, target_text FROM events)
              WHERE code IS NOT NULL
-               AND (lower(code) LIKE ?1 OR lower(coalesce(name, '')) LIKE ?1)
+               AND (lower(code) LIKE ?1 OR lower(coalesce(name, '')) LIKE ?1
+                    OR lower(coalesce(text, '')) LIKE ?1)
              GROUP BY code, name, sector ORDER BY events DESC, code, name LIMIT ?2",
             &p,
         )
