@@ -473,6 +473,16 @@ fn actor(ex: &Extractor, date: Option<String>, texts: &[String]) -> Result<()> {
 fn main() {
     let cli = Cli::parse();
     let run = || -> Result<()> {
+        // Commands that only read the store do not need the knowledge compiled.
+        match &cli.command {
+            Command::Query { what, format } => return store_cmds::query(&cli.db, what, *format),
+            Command::Export {
+                format,
+                output,
+                filter,
+            } => return store_cmds::export(&cli.db, *format, filter, output.as_deref()),
+            _ => {}
+        }
         let kb = load_knowledge(&cli.knowledge)?;
         let ex = Extractor::new(kb).context("the verb lexicon is invalid")?;
         match &cli.command {
@@ -517,12 +527,7 @@ fn main() {
                 }
                 store_cmds::ingest(&ex, paths, &cli.db, *batch)
             }
-            Command::Query { what, format } => store_cmds::query(&cli.db, what, *format),
-            Command::Export {
-                format,
-                output,
-                filter,
-            } => store_cmds::export(&cli.db, *format, filter, output.as_deref()),
+            Command::Query { .. } | Command::Export { .. } => Ok(()),
             Command::Bench { docs, paths } => bench(&cli.knowledge, *docs, paths),
             Command::Explain { date, text } => explain(&ex, date.as_deref(), text),
             Command::Actor { date, texts } => actor(&ex, date.clone(), texts),

@@ -137,10 +137,14 @@ fn find_match(
         return Ok(None);
     };
     let (lo, hi) = merge::window(date);
+    // Bounding the first date from below too keeps the index scan to a few weeks.
+    let earliest = date
+        .checked_sub_days(chrono::Days::new(merge::MAX_SPAN_DAYS as u64))
+        .unwrap_or(date);
     let mut stmt = tx.prepare_cached(
         "SELECT id, date, date_last, location_country, num_reports FROM events
          WHERE type = ?1 AND pair_key = ?2 AND negated = ?3 AND hypothetical = ?4
-           AND date IS NOT NULL AND date <= ?5 AND date_last >= ?6
+           AND date IS NOT NULL AND date >= ?8 AND date <= ?5 AND date_last >= ?6
            AND NOT EXISTS (SELECT 1 FROM mentions m
                            WHERE m.event_id = events.id AND m.document_id = ?7)",
     )?;
@@ -152,7 +156,8 @@ fn find_match(
             e.hypothetical,
             hi.to_string(),
             lo.to_string(),
-            document_id
+            document_id,
+            earliest.to_string()
         ],
         |r| {
             Ok((
@@ -252,9 +257,10 @@ fn insert_event(tx: &Transaction, document_id: i64, e: &EventRecord) -> rusqlite
                     source_code, source_sector, source_name, source_text,
                     target_code, target_sector, target_name, target_text,
                     pair_key, negated, hypothetical, date, date_last,
-                    location_name, location_country, lat, lon, count, topics, context)
+                    location_name, location_country, lat, lon, count, topics, context,
+                    num_reports, num_sources, num_sentences)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                         ?16, ?17, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                         ?16, ?17, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 1, 1, ?25)",
             )?
             .execute(params![
                 e.kind,
@@ -281,15 +287,15 @@ fn insert_event(tx: &Transaction, document_id: i64, e: &EventRecord) -> rusqlite
                 e.count.map(|c| c as i64),
                 topics,
                 serde_json::to_string(&e.context).unwrap_or_else(|_| "[]".into()),
+                e.mentions as i64,
             ])?;
             tx.last_insert_rowid()
         }
     };
-    let record = serde_json::to_string(e).unwrap_or_default();
     tx.prepare_cached(
         "INSERT INTO mentions (event_id, document_id, date, rule, confidence, sentences,
-            source_text, target_text, evidence, ev_start, ev_end, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            source_text, target_text, evidence, ev_start, ev_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         event_id,
@@ -303,8 +309,11 @@ fn insert_event(tx: &Transaction, document_id: i64, e: &EventRecord) -> rusqlite
         e.evidence.text,
         e.evidence.start as i64,
         e.evidence.end as i64,
-        record,
     ])?;
+    if matched.is_none() {
+        // A new event has this one report: its counts were set on insert.
+        return Ok(false);
+    }
     // Sources are counted by outlet; a document without a known outlet counts as its own.
     tx.prepare_cached(
         "UPDATE events SET

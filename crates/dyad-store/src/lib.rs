@@ -134,7 +134,8 @@ impl Store {
                  PRAGMA synchronous = NORMAL;
                  PRAGMA foreign_keys = ON;
                  PRAGMA temp_store = MEMORY;
-                 PRAGMA cache_size = -65536;",
+                 PRAGMA cache_size = -65536;
+                 PRAGMA wal_autocheckpoint = 16384;",
             )
             .map_err(|e| sql_err(&self.path, e))?;
         self.conn

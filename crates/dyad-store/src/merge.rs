@@ -7,8 +7,9 @@
 //!    code by its canonical name or text). For acts done together (talks, cooperation,
 //!    agreements, signings) the order of the two does not matter; for acts done by one side to
 //!    the other (a visit paid, an award, an accusation, an attack) it does;
-//! 3. dates within [`DATE_WINDOW_DAYS`] of the stored event's first and last dates; an event
-//!    without a date never merges across documents (nothing anchors it in time);
+//! 3. dates within [`DATE_WINDOW_DAYS`] of the stored event's first and last dates, and the
+//!    event's reports spread over at most [`MAX_SPAN_DAYS`]; an event without a date never
+//!    merges across documents (nothing anchors it in time);
 //! 4. places that do not contradict each other: if both give a country, it is the same;
 //! 5. the stored event has no mention from the same document yet: a document's own events were
 //!    already consolidated by the extractor, so two of them are two events.
@@ -23,6 +24,10 @@ use dyad_core::Actor;
 
 /// How far apart two reports may date one event.
 pub const DATE_WINDOW_DAYS: i64 = 2;
+
+/// The longest an event's reports may spread: a report that would stretch an event beyond
+/// this starts a new one (talks "continuing" for weeks are several rounds).
+pub const MAX_SPAN_DAYS: i64 = 14;
 
 /// Event types that two parties do together, so that "A met B" and "B met A" are one event.
 pub fn is_joint(kind: &str, cameo: Option<&str>) -> bool {
@@ -101,6 +106,7 @@ pub fn choose(candidates: &[Candidate], date: NaiveDate, country: Option<&str>) 
     candidates
         .iter()
         .filter(|c| distance(c) <= DATE_WINDOW_DAYS)
+        .filter(|c| (c.date_last.max(date) - c.date.min(date)).num_days() <= MAX_SPAN_DAYS)
         .filter(|c| match (country, c.country.as_deref()) {
             (Some(a), Some(b)) => a == b,
             _ => true,
@@ -197,6 +203,13 @@ mod tests {
         let c = [cand(1, 10, 10, None, 1)];
         assert_eq!(choose(&c, day(12), None), Some(1));
         assert_eq!(choose(&c, day(17), None), None);
+    }
+
+    #[test]
+    fn a_chain_of_reports_cannot_stretch_an_event_beyond_two_weeks() {
+        let c = [cand(1, 1, 14, None, 6)];
+        assert_eq!(choose(&c, day(15), None), Some(1));
+        assert_eq!(choose(&c, day(16), None), None);
     }
 
     #[test]

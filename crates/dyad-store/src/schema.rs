@@ -51,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
         num_sentences    INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX events_key ON events(type, pair_key, date);
+    CREATE INDEX events_type ON events(negated, hypothetical, type);
     CREATE INDEX events_date ON events(date);
     CREATE INDEX events_source ON events(source_code, date);
     CREATE INDEX events_target ON events(target_code, date);
@@ -67,8 +68,7 @@ const MIGRATIONS: &[&str] = &[
         target_text TEXT,
         evidence    TEXT NOT NULL,
         ev_start    INTEGER NOT NULL,
-        ev_end      INTEGER NOT NULL,
-        record      TEXT NOT NULL
+        ev_end      INTEGER NOT NULL
     );
     CREATE INDEX mentions_event ON mentions(event_id);
     CREATE INDEX mentions_document ON mentions(document_id);

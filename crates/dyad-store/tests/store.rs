@@ -6,7 +6,11 @@ use dyad_store::query::Period;
 use dyad_store::{content_hash, EventFilter, Ingested, Store};
 
 fn doc(id: &str, date: &str, source: &str, text: &str) -> Document {
-    let mut d = Document::new(id, text, chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
+    let mut d = Document::new(
+        id,
+        text,
+        chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+    );
     d.source = Some(source.to_string());
     d
 }
@@ -84,12 +88,18 @@ fn three_outlets_reporting_one_summit_make_one_event_with_three_reports() {
     assert_eq!(summit.num_sources, 3);
     let docs: Vec<&str> = summit.reports.iter().map(|m| m.doc.as_str()).collect();
     assert_eq!(docs, ["herald-1", "bishkek-7", "wire-88"]);
-    assert_eq!(summit.location.as_ref().map(|l| l.name.as_str()), Some("Ulaanbaatar"));
+    assert_eq!(
+        summit.location.as_ref().map(|l| l.name.as_str()),
+        Some("Ulaanbaatar")
+    );
     // Each report keeps its own evidence sentence.
     assert!(summit.reports[1].evidence.text.contains("counterpart"));
     let later = &rows[1];
     assert_eq!(later.num_reports, 1);
-    assert_eq!(later.location.as_ref().map(|l| l.country.as_str()), Some("KGZ"));
+    assert_eq!(
+        later.location.as_ref().map(|l| l.country.as_str()),
+        Some("KGZ")
+    );
 }
 
 #[test]
@@ -155,7 +165,10 @@ fn aggregates_answer_the_usual_questions() {
         ..Default::default()
     };
     let months = store.series(&f, Period::Month).unwrap().objects();
-    let periods: Vec<&str> = months.iter().map(|m| m["period"].as_str().unwrap()).collect();
+    let periods: Vec<&str> = months
+        .iter()
+        .map(|m| m["period"].as_str().unwrap())
+        .collect();
     assert_eq!(periods, ["2025-05", "2025-08"]);
     assert_eq!(months[0]["verbal_cooperation"], 1);
     let weeks = store.series(&f, Period::Week).unwrap().objects();
@@ -197,7 +210,9 @@ fn exports_carry_every_merged_event_and_read_back() {
         .expect("the merged summit");
     assert_eq!(summit["reports"].as_array().unwrap().len(), 3);
     assert_eq!(summit["type"], "CONSULT");
-    assert!(lines.iter().any(|l| l["record"] == "fact" && l["kind"] == "trade"));
+    assert!(lines
+        .iter()
+        .any(|l| l["record"] == "fact" && l["kind"] == "trade"));
 
     let mut plover = Vec::new();
     dyad_store::export::write_plover(&store, &f, &mut plover).unwrap();
@@ -210,7 +225,10 @@ fn exports_carry_every_merged_event_and_read_back() {
     let mut csv_out = Vec::new();
     dyad_store::export::write_csv(&store, &f, &mut csv_out).unwrap();
     let mut reader = csv::Reader::from_reader(csv_out.as_slice());
-    assert_eq!(reader.headers().unwrap().len(), dyad_store::export::FLAT_COLUMNS.len());
+    assert_eq!(
+        reader.headers().unwrap().len(),
+        dyad_store::export::FLAT_COLUMNS.len()
+    );
     assert_eq!(reader.records().count(), events);
 
     let mut gdelt = Vec::new();
@@ -223,7 +241,11 @@ fn exports_carry_every_merged_event_and_read_back() {
     }
     let summit_row = text.lines().find(|l| l.contains("\t3\t3\t")).map(|l| {
         let cols: Vec<&str> = l.split('\t').collect();
-        (cols[1].to_string(), cols[26].to_string(), cols[53].to_string())
+        (
+            cols[1].to_string(),
+            cols[26].to_string(),
+            cols[53].to_string(),
+        )
     });
     // SQLDATE, EventCode and ActionGeo_CountryCode (FIPS: Mongolia is MG).
     assert_eq!(
