@@ -326,6 +326,17 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
     Ok(())
 }
 
+/// Sizes the worker pool when `--threads` is given (default: all cores).
+fn set_threads(threads: Option<usize>) -> Result<()> {
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .context("cannot start worker threads")?;
+    }
+    Ok(())
+}
+
 /// A `--date` argument.
 fn parse_date_arg(d: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(d, "%Y-%m-%d")
@@ -492,12 +503,7 @@ fn main() {
                 no_documents,
                 threads,
             } => {
-                if let Some(n) = threads {
-                    rayon::ThreadPoolBuilder::new()
-                        .num_threads(*n)
-                        .build_global()
-                        .context("cannot start worker threads")?;
-                }
+                set_threads(*threads)?;
                 extract(&ex, paths, !no_documents)
             }
             Command::Generate {
@@ -519,12 +525,7 @@ fn main() {
                 batch,
                 threads,
             } => {
-                if let Some(n) = threads {
-                    rayon::ThreadPoolBuilder::new()
-                        .num_threads(*n)
-                        .build_global()
-                        .context("cannot start worker threads")?;
-                }
+                set_threads(*threads)?;
                 store_cmds::ingest(&ex, paths, &cli.db, *batch)
             }
             Command::Query { .. } | Command::Export { .. } => Ok(()),

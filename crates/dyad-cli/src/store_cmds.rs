@@ -301,7 +301,7 @@ pub fn query(db: &Path, what: &QueryWhat, format: TableFormat) -> Result<()> {
                     w.write_record(dyad_store::export::FLAT_COLUMNS.iter().map(|c| c.0))?;
                     for r in &rows {
                         let cells = dyad_store::export::flat_row(r);
-                        w.write_record(cells.iter().map(cell_text))?;
+                        w.write_record(cells.iter().map(dyad_store::export::Cell::text))?;
                     }
                     w.flush()?;
                     return Ok(());
@@ -329,15 +329,6 @@ pub fn query(db: &Path, what: &QueryWhat, format: TableFormat) -> Result<()> {
     write_table(&table, format, &mut out)?;
     out.flush()?;
     Ok(())
-}
-
-fn cell_text(c: &dyad_store::export::Cell) -> String {
-    use dyad_store::export::Cell;
-    match c {
-        Cell::Int(v) => v.map(|v| v.to_string()).unwrap_or_default(),
-        Cell::Float(v) => v.map(|v| v.to_string()).unwrap_or_default(),
-        Cell::Text(v) => v.clone().unwrap_or_default(),
-    }
 }
 
 fn events_table(rows: &[dyad_store::EventRow]) -> Table {

@@ -157,7 +157,8 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn csv(&self) -> String {
+    /// The cell as text: empty for a missing value.
+    pub fn text(&self) -> String {
         match self {
             Cell::Int(v) => v.map(|v| v.to_string()).unwrap_or_default(),
             Cell::Float(v) => v.map(|v| v.to_string()).unwrap_or_default(),
@@ -259,7 +260,7 @@ pub fn write_csv(store: &Store, f: &EventFilter, out: &mut dyn Write) -> Result<
         .map_err(csv_err)?;
     let mut n = 0;
     store.for_each_event(f, |e| {
-        w.write_record(flat_row(e).iter().map(Cell::csv))
+        w.write_record(flat_row(e).iter().map(Cell::text))
             .map_err(csv_err)?;
         n += 1;
         Ok(())
