@@ -150,10 +150,11 @@ fn codes_in(s: &Sentence, near: usize) -> Vec<String> {
         if p.placelike == Some(usize::MAX) || p.reference.is_some() {
             continue;
         }
+        // A phrase that contains `near` is at distance 0.
         let dist = if p.tokens.0 >= near {
             p.tokens.0 - near
         } else {
-            near - p.tokens.1
+            near.saturating_sub(p.tokens.1)
         };
         for a in acts {
             if let Some(c) = &a.code {

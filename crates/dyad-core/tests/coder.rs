@@ -303,3 +303,19 @@ fn a_stated_disappointment_is_disapproval() {
     let got = summary("Sweden was deeply disappointed by Hungary's decision.");
     assert!(got.contains(&"ACCUSE SWE>HUN".to_string()), "{got:?}");
 }
+
+/// A number inside a name ("Group of Seven") sits inside the phrase that names the actor;
+/// measuring the phrase's distance to it must not underflow (debug builds panicked here).
+#[test]
+fn a_number_inside_an_actor_name_is_not_a_figure() {
+    let doc = Document::from_plain_text(
+        "g7.txt",
+        "date 2025-04-02\nROME — Oman on Wednesday dismissed a statement by Group of Seven finance ministers that blamed Muscat for higher shipping costs.",
+    );
+    let x = ex().extract(&doc);
+    assert!(x.facts.iter().all(|f| f.value != 7.0), "{:?}", x.facts);
+    assert!(x
+        .events
+        .iter()
+        .any(|e| code(&e.source) == "OMN" && code(&e.target) == "G7"));
+}
