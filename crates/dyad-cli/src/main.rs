@@ -2,6 +2,7 @@
 
 mod corpus;
 mod parquet_out;
+mod serve_cmds;
 mod store_cmds;
 
 /// Extraction allocates many small strings; mimalloc halves their cost over the system
@@ -108,6 +109,28 @@ enum Command {
         /// Worker threads for extraction (default: all cores).
         #[arg(long, value_name = "N")]
         threads: Option<usize>,
+    },
+    /// Serve the dashboard and the JSON API over the store (read-only unless --writable).
+    Serve {
+        #[command(flatten)]
+        net: serve_cmds::NetArgs,
+        /// Accept new documents on POST /api/documents (extracted and stored).
+        #[arg(long)]
+        writable: bool,
+    },
+    /// Ingest the bundled example corpus into a temporary store and serve the dashboard.
+    Demo {
+        #[command(flatten)]
+        net: serve_cmds::NetArgs,
+        /// Ingest these files or folders instead of the bundled examples.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Also ingest this many synthetic reports (`dyad generate`), to see the charts fill up.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        synthetic: usize,
+        /// Keep the store in this file instead of a temporary one.
+        #[arg(long, value_name = "FILE")]
+        keep: Option<PathBuf>,
     },
     /// Read the store: events, time series, top dyads, agreements, figures, actors.
     Query {
@@ -492,6 +515,10 @@ fn main() {
                 output,
                 filter,
             } => return store_cmds::export(&cli.db, *format, filter, output.as_deref()),
+            Command::Serve {
+                net,
+                writable: false,
+            } => return serve_cmds::serve(&cli.db, net, None),
             _ => {}
         }
         let kb = load_knowledge(&cli.knowledge)?;
@@ -528,6 +555,13 @@ fn main() {
                 set_threads(*threads)?;
                 store_cmds::ingest(&ex, paths, &cli.db, *batch)
             }
+            Command::Serve { net, .. } => serve_cmds::serve(&cli.db, net, Some(ex)),
+            Command::Demo {
+                net,
+                paths,
+                synthetic,
+                keep,
+            } => serve_cmds::demo(ex, net, paths, *synthetic, keep.as_deref()),
             Command::Query { .. } | Command::Export { .. } => Ok(()),
             Command::Bench { docs, paths } => bench(&cli.knowledge, *docs, paths),
             Command::Explain { date, text } => explain(&ex, date.as_deref(), text),

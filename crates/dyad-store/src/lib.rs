@@ -9,6 +9,7 @@
 //! - [`query`] filters and aggregates; [`export`] writes JSON Lines, PLOVER JSON, CSV and a
 //!   GDELT-style table.
 
+pub mod browse;
 pub mod export;
 mod ingest;
 pub mod merge;
@@ -19,6 +20,7 @@ use rusqlite::{Connection, OpenFlags};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+pub use browse::{DocEvent, DocumentView, FactFilter};
 pub use ingest::{content_hash, BatchOutcome, Ingested};
 pub use query::{EventFilter, EventRow, MentionRow};
 
@@ -194,7 +196,7 @@ impl Store {
         &self.conn
     }
 
-    fn err(&self, e: rusqlite::Error) -> StoreError {
+    pub(crate) fn err(&self, e: rusqlite::Error) -> StoreError {
         sql_err(&self.path, e)
     }
 }

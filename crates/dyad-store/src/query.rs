@@ -43,7 +43,7 @@ fn is_code(s: &str) -> bool {
 
 impl EventFilter {
     /// The WHERE clause (on table alias `e`) and its parameters.
-    fn sql(&self) -> (String, Vec<Value>) {
+    pub(crate) fn sql(&self) -> (String, Vec<Value>) {
         let mut w = vec!["1 = 1".to_string()];
         let mut p: Vec<Value> = Vec::new();
         let bind = |v: &str, p: &mut Vec<Value>| -> usize {
@@ -531,7 +531,7 @@ impl Store {
         )
     }
 
-    fn table(&self, sql: &str, p: &[Value]) -> Result<Table> {
+    pub(crate) fn table(&self, sql: &str, p: &[Value]) -> Result<Table> {
         let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
         Table::collect(&mut stmt, p).map_err(|e| self.err(e))
     }
