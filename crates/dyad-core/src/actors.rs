@@ -419,6 +419,20 @@ pub fn phrases(
             let has_of = gap.iter().any(|t| matches!(word(norm, t), "of" | "for"));
             let next = pieces[j].1;
             let last = *group.last().unwrap_or(&next);
+            // "rebels in Mali", "students from Kenya": a kind of actor placed in a country
+            // with nothing else to say whose it is belongs to that country.
+            let gap_words: Vec<&str> = gap.iter().map(|t| word(norm, t)).collect();
+            let placed = matches!(
+                gap_words.as_slice(),
+                ["in"] | ["in", "the"] | ["from"] | ["from", "the"]
+            ) && group.iter().all(|g| matches!(g, Piece::Agent(_)))
+                && matches!(next, Piece::Country(_, Form::CountryName));
+            if placed {
+                group.push(next);
+                end_tok = pieces[j].0.tok.1;
+                j += 1;
+                break;
+            }
             let fits = match (last, next) {
                 (Piece::Country(_, f), Piece::Agent(_) | Piece::Person(_) | Piece::Entity(_)) => {
                     !has_of && f != Form::People

@@ -125,6 +125,32 @@ impl DocState {
     }
 }
 
+/// Words that count or group the phrase after their "of": "hundreds of", "a group of".
+const QUANTIFIERS: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "tens",
+    "dozens",
+    "millions",
+    "scores",
+    "hundred",
+    "thousand",
+    "dozen",
+    "group",
+    "groups",
+    "crowd",
+    "crowds",
+    "number",
+    "some",
+    "many",
+    "most",
+    "several",
+    "band",
+    "contingent",
+    "members",
+    "supporters",
+];
+
 const PREPOSITIONS: &[&str] = &[
     "of",
     "in",
@@ -160,6 +186,24 @@ const PREPOSITIONS: &[&str] = &[
 const NEGATIONS: &[&str] = &["not", "never", "no", "cannot", "neither", "nor"];
 const MODALS: &[&str] = &[
     "will", "would", "may", "might", "could", "should", "shall", "can", "must",
+];
+/// Modals that announce an act rather than oblige or allow it ("will", not "must").
+const FUTURE: &[&str] = &["will", "would", "may", "might", "could", "shall", "'ll"];
+/// Words before "to" that announce a plan ("plans to impose", "is prepared to use force").
+const PLANS: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "intend",
+    "intends",
+    "intended",
+    "prepared",
+    "preparing",
+    "ready",
+    "vowed",
+    "vows",
+    "vow",
 ];
 /// Words before "to" that announce the speaker's own intent ("plans to visit"): cooperation
 /// so announced is an AGREE event.
@@ -704,9 +748,8 @@ impl Extractor {
         let negated = before
             .iter()
             .any(|x| NEGATIONS.contains(x) || x.ends_with("n't"));
-        let modal = before
-            .iter()
-            .any(|x| MODALS.contains(x) || HEDGES.contains(x))
+        let hedged = before.iter().any(|x| HEDGES.contains(x));
+        let modal = before.iter().any(|x| MODALS.contains(x))
             || (before.last() == Some(&"to") && before.iter().any(|x| INTENT.contains(x)))
             || (before.len() >= 2
                 && before[before.len() - 1] == "to"
@@ -722,7 +765,11 @@ impl Extractor {
         let requested = infinitive && window.clone().any(|k| REQUESTERS.contains(&w(k)));
         let refused = infinitive && window.clone().any(|k| REFUSAL.contains(&w(k)));
         let intended = infinitive && window.clone().any(|k| INTENT.contains(&w(k)));
-        let modal = modal || intended;
+        // "will impose sanctions unless", "plans to blockade": a hostile act announced for the
+        // future is a threat (PLOVER THREATEN); a hedged one ("possible sanctions") is not.
+        let announced = before.iter().any(|x| FUTURE.contains(x))
+            || (infinitive && window.clone().any(|k| PLANS.contains(&w(k))));
+        let modal = modal || intended || hedged;
         let negated = negated || refused;
         let passive = {
             let mut k = t;
@@ -763,8 +810,12 @@ impl Extractor {
             let lead = s.phrases[first].tokens.0;
             let prev = if lead > 0 { w(lead - 1) } else { "" };
             let prev2 = if lead > 1 { w(lead - 2) } else { "" };
-            let in_pp =
-                PREPOSITIONS.contains(&prev) || (prev == "the" && PREPOSITIONS.contains(&prev2));
+            // "Thousands of Kenyan students marched": after a quantity the phrase is the head,
+            // not a prepositional complement.
+            let counted = prev == "of" && QUANTIFIERS.contains(&prev2);
+            let in_pp = !counted
+                && (PREPOSITIONS.contains(&prev)
+                    || (prev == "the" && PREPOSITIONS.contains(&prev2)));
             if in_pp {
                 continue;
             }
@@ -985,6 +1036,21 @@ impl Extractor {
                 }
                 .into();
                 rule_name = format!("{}+intent", rule.name);
+            } else if announced
+                && matches!(
+                    plover.as_str(),
+                    "SANCTION" | "COERCE" | "ASSAULT" | "PROTEST" | "MOBILIZE"
+                )
+            {
+                cameo = match plover.as_str() {
+                    "SANCTION" => "1312",
+                    "PROTEST" => "133",
+                    "COERCE" => "137",
+                    _ => "138",
+                }
+                .into();
+                plover = "THREATEN".into();
+                rule_name = format!("{}+threat", rule.name);
             } else if plover != "AGREE" {
                 hypothetical = true;
             }

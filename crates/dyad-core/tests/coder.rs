@@ -85,11 +85,19 @@ fn negation_is_flagged() {
 }
 
 #[test]
-fn planned_cooperation_is_agree_and_planned_conflict_is_hypothetical() {
+fn planned_cooperation_is_agree_and_announced_conflict_is_a_threat() {
     let got = summary("Vietnam plans to visit Laos next month.");
     assert_eq!(got, vec!["AGREE VNM>LAO"]);
+    // PLOVER codes a coercive act announced as possible or coming as THREATEN, not as the act.
     let got = summary("Canada may impose sanctions on Venezuela.");
-    assert_eq!(got, vec!["SANCTION CAN>VEN hypothetical"]);
+    assert_eq!(got, vec!["THREATEN CAN>VEN"]);
+    // Urged on someone else, it is neither the act nor a threat.
+    let got = summary("Senators urged Canada to impose sanctions on Venezuela.");
+    assert!(
+        got.contains(&"SANCTION CAN>VEN hypothetical".to_string()),
+        "{got:?}"
+    );
+    assert!(got.iter().all(|g| !g.starts_with("THREATEN")), "{got:?}");
 }
 
 #[test]
@@ -318,4 +326,205 @@ fn a_number_inside_an_actor_name_is_not_a_figure() {
         .events
         .iter()
         .any(|e| code(&e.source) == "OMN" && code(&e.target) == "G7"));
+}
+
+/// The coded events of `text` whose type is `kind`, as `TYPE SRC>TGT`, plus their CAMEO codes.
+fn of_kind(text: &str, kind: &str) -> Vec<(String, String)> {
+    events(text)
+        .iter()
+        .filter(|e| e.kind == kind && !e.negated && !e.hypothetical)
+        .map(|e| {
+            (
+                format!("{}>{}", code(&e.source), code(&e.target)),
+                e.cameo.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_counted_group_is_the_subject_not_a_prepositional_phrase() {
+    let got = of_kind(
+        "Thousands of Chilean students marched in Santiago on Friday.",
+        "PROTEST",
+    );
+    assert_eq!(got.first().map(|g| g.0.as_str()), Some("CHL>-"), "{got:?}");
+}
+
+#[test]
+fn hunger_strikes_and_labour_strikes_are_protests_not_attacks() {
+    let hunger = "Jailed Bahraini activists began a hunger strike on Monday.";
+    assert_eq!(
+        of_kind(hunger, "PROTEST").first().map(|g| g.1.as_str()),
+        Some("142")
+    );
+    assert!(of_kind(hunger, "ASSAULT").is_empty());
+    let general = "Greek unions called a general strike on Tuesday.";
+    assert_eq!(
+        of_kind(general, "PROTEST").first().map(|g| g.1.as_str()),
+        Some("143")
+    );
+    assert!(of_kind(general, "ASSAULT").is_empty());
+}
+
+#[test]
+fn riots_and_road_blockades_are_violent_or_obstructive_protest() {
+    let riot = of_kind("Prisoners in Ecuador rioted on Sunday.", "PROTEST");
+    assert_eq!(riot, vec![("ECU>-".to_string(), "145".to_string())]);
+    let block = of_kind(
+        "Farmers in Poland blocked roads near the border on Monday.",
+        "PROTEST",
+    );
+    assert_eq!(
+        block.first().map(|g| g.1.as_str()),
+        Some("144"),
+        "{block:?}"
+    );
+    assert!(of_kind(
+        "Farmers in Poland blocked roads near the border on Monday.",
+        "COERCE"
+    )
+    .is_empty());
+}
+
+#[test]
+fn an_actor_placed_in_a_country_belongs_to_it_unless_already_national() {
+    let rebels = of_kind("Rebels in Mali attacked an army post on Sunday.", "ASSAULT");
+    assert_eq!(
+        rebels.first().map(|g| g.0.as_str()),
+        Some("MLI>-"),
+        "{rebels:?}"
+    );
+    let troops = of_kind("Russian troops in Syria attacked a convoy.", "ASSAULT");
+    assert_eq!(
+        troops.first().map(|g| g.0.as_str()),
+        Some("RUS>-"),
+        "{troops:?}"
+    );
+}
+
+#[test]
+fn standing_down_is_retreat() {
+    assert_eq!(
+        of_kind(
+            "France completed its withdrawal from Niger on Friday.",
+            "RETREAT"
+        ),
+        vec![("FRA>NER".to_string(), "0874".to_string())]
+    );
+    assert_eq!(
+        of_kind(
+            "Turkey reopened its border with Armenia on Monday.",
+            "RETREAT"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("TUR>ARM")
+    );
+    let resigned = of_kind("The Peruvian prime minister resigned on Friday.", "RETREAT");
+    assert_eq!(
+        resigned.first().map(|g| g.0.as_str()),
+        Some("PER>-"),
+        "{resigned:?}"
+    );
+    let surrendered = of_kind("Rebels in Mozambique surrendered to the army.", "RETREAT");
+    assert_eq!(
+        surrendered.first().map(|g| g.0.as_str()),
+        Some("MOZ>-"),
+        "{surrendered:?}"
+    );
+}
+
+#[test]
+fn concessions_lift_emergencies_meet_demands_and_call_off_strikes() {
+    assert_eq!(
+        of_kind(
+            "Ecuador lifted the state of emergency on Friday.",
+            "CONCEDE"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("ECU>-")
+    );
+    assert_eq!(
+        of_kind(
+            "Nepal accepted the demands of striking teachers.",
+            "CONCEDE"
+        )
+        .first()
+        .map(|g| g.1.as_str()),
+        Some("083")
+    );
+    let called_off = "Nigerian unions called off a planned strike on Monday.";
+    assert_eq!(of_kind(called_off, "CONCEDE").len(), 1);
+    assert!(of_kind(called_off, "PROTEST").is_empty());
+    assert!(of_kind(called_off, "ASSAULT").is_empty());
+}
+
+#[test]
+fn forces_kept_on_alert_or_reinforced_are_mobilisation() {
+    assert_eq!(
+        of_kind(
+            "Indian troops remained on high alert near the frontier.",
+            "MOBILIZE"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("IND>-")
+    );
+    assert_eq!(
+        of_kind(
+            "Japan reinforced its troops on its southern islands.",
+            "MOBILIZE"
+        )
+        .first()
+        .map(|g| g.1.as_str()),
+        Some("154")
+    );
+}
+
+#[test]
+fn an_agreement_reached_together_is_one_undirected_agree() {
+    let got = of_kind(
+        "Colombia and Venezuela reached an agreement on border trade on Monday.",
+        "AGREE",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0 == "COL>VEN" || got[0].0 == "VEN>COL", "{got:?}");
+}
+
+#[test]
+fn a_hostile_act_announced_for_the_future_is_a_threat() {
+    let will = of_kind(
+        "Canada will impose sanctions on Iran unless the detainees are freed.",
+        "THREATEN",
+    );
+    assert_eq!(will, vec![("CAN>IRN".to_string(), "1312".to_string())]);
+    // An obligation or a hedge is not an announcement.
+    assert!(of_kind(
+        "Canada must impose sanctions on Iran, the senator said.",
+        "THREATEN"
+    )
+    .is_empty());
+    assert!(of_kind(
+        "Ministers discussed possible sanctions on Iran.",
+        "THREATEN"
+    )
+    .is_empty());
+    // Cooperation announced for the future stays an AGREE.
+    assert_eq!(
+        of_kind("Canada will send aid to Haiti next month.", "AGREE").len(),
+        1
+    );
+}
+
+#[test]
+fn the_european_community_is_the_union_under_its_older_name() {
+    assert_eq!(
+        of_kind(
+            "The European Community condemned Iraq on Tuesday.",
+            "ACCUSE"
+        ),
+        vec![("EU>IRQ".to_string(), "111".to_string())]
+    );
 }
