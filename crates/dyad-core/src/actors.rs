@@ -426,7 +426,7 @@ pub fn phrases(
                 gap_words.as_slice(),
                 ["in"] | ["in", "the"] | ["from"] | ["from", "the"]
             ) && group.iter().all(|g| matches!(g, Piece::Agent(_)))
-                && matches!(next, Piece::Country(_, Form::CountryName));
+                && matches!(next, Piece::Country(_, Form::CountryName | Form::Capital));
             if placed {
                 group.push(next);
                 end_tok = pieces[j].0.tok.1;

@@ -940,6 +940,21 @@ impl Extractor {
                                 target_idx = group(pi, false);
                                 break 'specs;
                             }
+                        } else if rule.plover == "SANCTION" {
+                            // "tariffs on steel from Brazil", "duties on imports of Chinese
+                            // panels": a trade measure falls on the goods' country.
+                            if let Some(pi) = s.phrases.iter().position(|p| {
+                                p.tokens.0 > k + 1
+                                    && p.tokens.0 <= k + 6
+                                    && matches!(w(p.tokens.0 - 1), "from" | "of")
+                                    && (k + 1..p.tokens.0)
+                                        .all(|j| !matches!(w(j), "," | ";" | "and" | "but"))
+                            }) {
+                                if !s.actors[pi].is_empty() {
+                                    target_idx = group(pi, false);
+                                    break 'specs;
+                                }
+                            }
                         }
                     }
                 }

@@ -528,3 +528,48 @@ fn the_european_community_is_the_union_under_its_older_name() {
         vec![("EU>IRQ".to_string(), "111".to_string())]
     );
 }
+
+#[test]
+fn a_trade_measure_falls_on_the_country_of_the_goods() {
+    assert_eq!(
+        of_kind(
+            "Chile levied 15% duties on copper wire from Peru on Monday.",
+            "SANCTION"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("CHL>PER")
+    );
+    assert_eq!(
+        of_kind(
+            "Mexico doubled tariffs on imports of Chinese steel.",
+            "SANCTION"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("MEX>CHN")
+    );
+}
+
+#[test]
+fn a_video_call_is_a_consultation() {
+    let got = of_kind(
+        "Kenyan President William Ruto spoke by video link with Emmanuel Macron on Friday.",
+        "CONSULT",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0 == "KEN>FRA" || got[0].0 == "FRA>KEN", "{got:?}");
+}
+
+#[test]
+fn officials_in_a_capital_speak_for_its_state() {
+    assert_eq!(
+        of_kind(
+            "Officials in Nairobi called on Somalia to release the detainees.",
+            "REQUEST"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("KEN>SOM")
+    );
+}
