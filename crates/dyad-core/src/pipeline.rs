@@ -738,6 +738,12 @@ impl Extractor {
                         | "terrorist"
                         | "military"
                         | "joint"
+                        | "direct"
+                        | "peace"
+                        | "bilateral"
+                        | "further"
+                        | "fresh"
+                        | "formal"
                 ))
         {
             return Vec::new();

@@ -573,3 +573,15 @@ fn officials_in_a_capital_speak_for_its_state() {
         Some("KEN>SOM")
     );
 }
+
+#[test]
+fn a_rejected_offer_is_rejected_towards_whoever_made_it() {
+    assert_eq!(
+        summary("Chad rejected a fresh offer from Sudan for direct talks."),
+        vec!["REJECT TCD>SDN"]
+    );
+    assert_eq!(
+        summary("Peru dismissed a Bolivian plan for the shared lake."),
+        vec!["REJECT PER>BOL"]
+    );
+}
