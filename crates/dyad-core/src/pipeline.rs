@@ -1001,6 +1001,18 @@ impl Extractor {
                 break;
             }
         }
+        // "what they say, then they must": the same pronoun on both sides is one party.
+        if let (Some(si), [ti]) = (subj, target_idx.as_slice()) {
+            let (a, b) = (&s.phrases[si], &s.phrases[*ti]);
+            if a.reference.is_some()
+                && a.reference == b.reference
+                && (a.tokens.0..a.tokens.1)
+                    .map(|k| s.word(k))
+                    .eq((b.tokens.0..b.tokens.1).map(|k| s.word(k)))
+            {
+                return Vec::new();
+            }
+        }
         let mut targets = collect(&target_idx);
         let subject_is_reference = subj.is_some_and(|i| s.phrases[i].reference.is_some());
         if subject_is_reference {

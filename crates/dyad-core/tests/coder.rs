@@ -585,3 +585,22 @@ fn a_rejected_offer_is_rejected_towards_whoever_made_it() {
         vec!["REJECT PER>BOL"]
     );
 }
+
+#[test]
+fn an_obligation_stated_for_another_is_a_demand() {
+    assert_eq!(
+        of_kind(
+            "Ghana said on Friday that Togo must reopen the border.",
+            "REQUEST"
+        ),
+        vec![("GHA>TGO".to_string(), "020".to_string())]
+    );
+}
+
+#[test]
+fn the_same_pronoun_on_both_sides_is_not_a_pair() {
+    let got = summary(
+        "Sweden and Finland held talks on Monday. If they mean what they say, they must act, an analyst said.",
+    );
+    assert!(got.iter().all(|g| !g.starts_with("REQUEST")), "{got:?}");
+}
