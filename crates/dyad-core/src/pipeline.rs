@@ -775,6 +775,13 @@ impl Extractor {
         // future is a threat (PLOVER THREATEN); a hedged one ("possible sanctions") is not.
         let announced = before.iter().any(|x| FUTURE.contains(x))
             || (infinitive && window.clone().any(|k| PLANS.contains(&w(k))));
+        // "Sudan must reach an agreement": an obligation someone states is neither the act
+        // nor the actor's own commitment.
+        let obliged = !announced
+            && !intended
+            && before
+                .iter()
+                .any(|x| matches!(*x, "must" | "should" | "ought"));
         let modal = modal || intended || hedged;
         let negated = negated || refused;
         let passive = {
@@ -992,7 +999,14 @@ impl Extractor {
                 } else {
                     ""
                 };
-                let locative = LOCATIVE_PREPS.contains(&lead)
+                // "in the northern city of Mosul" names where, not to whom.
+                let place_of = lead == "of"
+                    && matches!(
+                        lead2,
+                        "city" | "town" | "village" | "province" | "region" | "district" | "port"
+                    );
+                let locative = place_of
+                    || LOCATIVE_PREPS.contains(&lead)
                     || (DETERMINERS.contains(&lead) && LOCATIVE_PREPS.contains(&lead2));
                 if usable(p) && !locative {
                     target_idx = group(pi, false);
@@ -1053,6 +1067,8 @@ impl Extractor {
             && !matches!(rule.plover.as_str(), "REQUEST" | "THREATEN" | "REJECT")
         {
             hypothetical = true;
+        } else if obliged && !negated {
+            hypothetical = true;
         } else if modal && !negated {
             // PLOVER: cooperation announced for the future is an AGREE event.
             if matches!(
@@ -1103,6 +1119,7 @@ impl Extractor {
             ));
         };
         if !targets.is_empty() && !subjects.is_empty() {
+            let mut pushed = 0;
             for a in &subjects {
                 for b in &targets {
                     // A state acting on itself is only an event between two of its sectors
@@ -1129,7 +1146,16 @@ impl Extractor {
                         continue;
                     }
                     push(Some(a.clone()), Some(b.clone()), conf);
+                    pushed += 1;
                 }
+            }
+            // Only the subject's own state was found where the recipient should be ("marched
+            // in the city of Mosul"): the act is still reported, its recipient unknown.
+            if pushed == 0
+                && subjects.len() == 1
+                && target_idx.iter().all(|&i| s.phrases[i].placelike.is_some())
+            {
+                push(Some(subjects[0].clone()), None, conf - 0.2);
             }
         } else if rule.joint && subjects.len() >= 2 {
             for i in 0..subjects.len() {

@@ -604,3 +604,39 @@ fn the_same_pronoun_on_both_sides_is_not_a_pair() {
     );
     assert!(got.iter().all(|g| !g.starts_with("REQUEST")), "{got:?}");
 }
+
+#[test]
+fn an_act_whose_only_recipient_is_a_home_town_keeps_its_subject() {
+    let got = of_kind(
+        "Thousands of Chilean miners marched in the northern city of Antofagasta on Sunday calling for higher wages.",
+        "PROTEST",
+    );
+    assert_eq!(got.first().map(|g| g.0.as_str()), Some("CHL>-"), "{got:?}");
+}
+
+#[test]
+fn an_obligation_laid_on_a_state_is_not_its_commitment() {
+    let got =
+        summary("Britain said the Sudanese government must reach an agreement with the rebels.");
+    assert!(
+        got.iter()
+            .all(|g| !g.starts_with("AGREE SDN") || g.ends_with("hypothetical")),
+        "{got:?}"
+    );
+    // Announced by the actor itself, it is.
+    assert!(
+        summary("Sudan will reach an agreement with Chad next week.")
+            .iter()
+            .any(|g| g.starts_with("AGREE") && !g.ends_with("hypothetical"))
+    );
+}
+
+#[test]
+fn shelling_positions_is_an_assault_not_a_deployment() {
+    let text = "Ethiopian tanks shelled positions of Eritrean forces near the border.";
+    assert_eq!(
+        of_kind(text, "ASSAULT").first().map(|g| g.0.as_str()),
+        Some("ETH>ERI")
+    );
+    assert!(of_kind(text, "MOBILIZE").is_empty());
+}
