@@ -640,3 +640,25 @@ fn shelling_positions_is_an_assault_not_a_deployment() {
     );
     assert!(of_kind(text, "MOBILIZE").is_empty());
 }
+
+#[test]
+fn money_and_goods_handed_over_are_aid() {
+    assert_eq!(
+        of_kind(
+            "Japan gave Laos 12 million dollars for rural schools.",
+            "AID"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("JPN>LAO")
+    );
+    assert_eq!(
+        of_kind(
+            "Norway handed over tents and medicine to Nepal on Monday.",
+            "AID"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("NOR>NPL")
+    );
+}
