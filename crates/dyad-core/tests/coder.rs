@@ -662,3 +662,24 @@ fn money_and_goods_handed_over_are_aid() {
         Some("NOR>NPL")
     );
 }
+
+#[test]
+fn what_is_told_in_a_phone_call_and_a_delegation_sent_are_consultations() {
+    let phone = of_kind(
+        "Kenyan President William Ruto told Emmanuel Macron in a phone call that Kenya would send police.",
+        "CONSULT",
+    );
+    assert!(
+        phone.iter().any(|g| g.0 == "KEN>FRA" || g.0 == "FRA>KEN"),
+        "{phone:?}"
+    );
+    assert_eq!(
+        of_kind(
+            "Brazil sent a delegation to Angola for the independence celebrations.",
+            "CONSULT"
+        )
+        .first()
+        .map(|g| g.0.as_str()),
+        Some("BRA>AGO")
+    );
+}
