@@ -1062,12 +1062,12 @@ impl Extractor {
         let mut cameo = rule.cameo.clone();
         let mut hypothetical = false;
         let mut rule_name = rule.name.clone();
-        if requested
+        // A request for the act, or an obligation laid on the actor, is not the act itself.
+        if (requested
             && !refused
-            && !matches!(rule.plover.as_str(), "REQUEST" | "THREATEN" | "REJECT")
+            && !matches!(rule.plover.as_str(), "REQUEST" | "THREATEN" | "REJECT"))
+            || (obliged && !negated)
         {
-            hypothetical = true;
-        } else if obliged && !negated {
             hypothetical = true;
         } else if modal && !negated {
             // PLOVER: cooperation announced for the future is an AGREE event.
