@@ -640,8 +640,10 @@ fn add_references(norm: &Normalized, toks: &[Token], out: &mut Vec<Phrase>) {
         let w = word(norm, t);
         let next = toks.get(i + 1).map(|n| word(norm, n)).unwrap_or("");
         let (kind, len) = match w {
-            "he" | "she" => (Reference::One, 1),
-            "they" => (Reference::Pair, 1),
+            // Object forms too: "to pressure them", "awarded him" ("her" is left out: it is
+            // as often a possessive).
+            "he" | "she" | "him" => (Reference::One, 1),
+            "they" | "them" => (Reference::Pair, 1),
             "both" | "two"
                 if matches!(
                     next,

@@ -149,7 +149,13 @@ impl Lexicon {
     fn add(&mut self, file: &str, text: &str) -> Result<()> {
         let t = Table::parse(file, text)?;
         t.require(&["rule", "pattern", "type"])?;
+        // A name is how users find and tune a rule: two rules of one file may not share it.
+        let mut names: HashSet<String> = HashSet::default();
         for row in t.rows() {
+            let name = row.required("rule")?;
+            if !names.insert(name.to_string()) {
+                return Err(row.error(format!("rule name {name:?} is used twice in this file")));
+            }
             let plover = row.required("type")?;
             if !PLOVER_TYPES.contains(&plover) {
                 return Err(row.error(format!("unknown PLOVER type {plover:?}")));
@@ -338,5 +344,16 @@ mod tests {
         )];
         let err = Lexicon::new(&bad).err().unwrap().to_string();
         assert!(err.starts_with("verbs_mine.tsv:2:"), "{err}");
+    }
+
+    #[test]
+    fn a_rule_name_used_twice_in_a_file_is_refused_with_its_line() {
+        let twice = vec![(
+            "verbs_mine.tsv".to_string(),
+            "rule\tpattern\ttype\nhug\t@hug\tSUPPORT\nhug\t@embrace\tSUPPORT\n".to_string(),
+        )];
+        let err = Lexicon::new(&twice).err().unwrap().to_string();
+        assert!(err.starts_with("verbs_mine.tsv:3:"), "{err}");
+        assert!(err.contains("used twice"), "{err}");
     }
 }

@@ -70,6 +70,9 @@ impl Sentence {
 pub struct DocState {
     pub last_person: Option<Actor>,
     pub last_pair: Option<(Actor, Actor)>,
+    /// The last list of three or more parties ("Mexico, Canada and China"), which "they" and
+    /// "them" name in full while it is the latest group.
+    pub last_group: Vec<Actor>,
     pub recent: Vec<Actor>,
     /// The dateline's country, for domestic actors named without a country ("protesters").
     pub home: Option<String>,
@@ -328,6 +331,24 @@ const LOCATIVE_PREPS: &[&str] = &[
     "around",
     "into",
 ];
+/// Participles that, after "is" or "are", describe the subject's stance rather than something
+/// done to it: "Kenya is committed to", "the rebels were engaged in".
+const PREDICATIVE: &[&str] = &[
+    "committed",
+    "determined",
+    "prepared",
+    "willing",
+    "opposed",
+    "engaged",
+    "involved",
+    "concerned",
+    "disappointed",
+    "pleased",
+    "interested",
+];
+/// Sectors whose unnamed members (students, police, strikers, opposition) are taken to be of
+/// the country where the sentence places them.
+const LOCALS: &[&str] = &["CVL", "POL", "LAB", "EDU", "OPP"];
 const DOMESTIC: &[&str] = &[
     "CVL", "POL", "LAB", "EDU", "OPP", "LEG", "JUD", "REL", "MED", "BUS", "HLH", "REB",
 ];
@@ -388,6 +409,21 @@ impl Extractor {
     fn resolve_phrases(&self, body: &str, s: &Sentence, state: &mut DocState) -> Vec<Vec<Actor>> {
         let mut out: Vec<Vec<Actor>> = Vec::with_capacity(s.phrases.len());
         let mut persons_here: Vec<Actor> = Vec::new();
+        // Without a dateline, the country where the sentence is set ("marched in Nairobi",
+        // "strikes across Ghana") is the home of its unnamed students, police and workers.
+        let local: Option<String> = s
+            .phrases
+            .iter()
+            .find(|p| {
+                (p.country_only || p.placelike.is_some())
+                    && p.tokens.0 > 0
+                    && actors::after_locative(&s.norm, &s.toks, p.tokens.0)
+                    && !matches!(
+                        s.word(p.tokens.0 - 1),
+                        "from" | "between" | "toward" | "towards"
+                    )
+            })
+            .and_then(|p| p.code.clone());
         for (pi, p) in s.phrases.iter().enumerate() {
             let text = s.original(body, p.tokens).to_string();
             let mut resolved: Vec<Actor> = Vec::new();
@@ -418,6 +454,14 @@ impl Extractor {
                             resolved.push(Actor { text, ..a.clone() });
                         }
                     }
+                    Reference::Pair if state.last_group.len() > 2 => {
+                        for a in &state.last_group {
+                            resolved.push(Actor {
+                                text: text.clone(),
+                                ..a.clone()
+                            });
+                        }
+                    }
                     Reference::Pair | Reference::Counterpart => {
                         if let Some((a, b)) = state.pair() {
                             resolved.push(Actor {
@@ -428,8 +472,13 @@ impl Extractor {
                         }
                     }
                 }
-            } else if let (Some(home), Some(sector)) = (&state.home, &p.sector) {
-                if DOMESTIC.contains(&sector.as_str()) {
+            } else if let (Some(home), Some(sector)) =
+                (state.home.as_ref().or(local.as_ref()), &p.sector)
+            {
+                // Sentence-local homes only for the people a place is likely to be home to.
+                let from_dateline = state.home.is_some();
+                let sectors: &[&str] = if from_dateline { DOMESTIC } else { LOCALS };
+                if sectors.contains(&sector.as_str()) {
                     resolved.push(Actor {
                         text,
                         code: Some(home.clone()),
@@ -445,6 +494,17 @@ impl Extractor {
                 {
                     if prev.code.is_some() && cur.code.is_some() && prev.code != cur.code {
                         state.last_pair = Some((prev.clone(), cur.clone()));
+                        let mut k = pi;
+                        let mut group = vec![cur.clone()];
+                        while k > 0 && s.phrases[k - 1].joined_next {
+                            k -= 1;
+                            if let Some(a) = out[k].first() {
+                                if !group.iter().any(|g| g.code == a.code) {
+                                    group.insert(0, a.clone());
+                                }
+                            }
+                        }
+                        state.last_group = group;
                     }
                 }
             }
@@ -458,6 +518,7 @@ impl Extractor {
         }
         if distinct.len() == 2 {
             state.last_pair = Some((distinct[0].clone(), distinct[1].clone()));
+            state.last_group.clear();
         }
         out
     }
@@ -755,6 +816,10 @@ impl Extractor {
             .iter()
             .any(|x| NEGATIONS.contains(x) || x.ends_with("n't"));
         let hedged = before.iter().any(|x| HEDGES.contains(x));
+        // Conditions and questions, as opposed to plans ("the planned visit").
+        let supposed = before.iter().any(|x| {
+            HEDGES.contains(x) && !matches!(*x, "planned" | "proposed" | "threat" | "threats")
+        });
         let modal = before.iter().any(|x| MODALS.contains(x))
             || (before.last() == Some(&"to") && before.iter().any(|x| INTENT.contains(x)))
             || (before.len() >= 2
@@ -803,7 +868,9 @@ impl Extractor {
                     break;
                 }
             }
-            found && (w(t).ends_with("ed") || !matches!(w(t).chars().last(), Some('s') | Some('g')))
+            found
+                && !PREDICATIVE.contains(&w(t))
+                && (w(t).ends_with("ed") || !matches!(w(t).chars().last(), Some('s') | Some('g')))
         };
 
         // Subject: the nearest actor phrase before the match that is not inside a
@@ -1058,15 +1125,21 @@ impl Extractor {
             }
         }
 
+        let hostile = matches!(
+            rule.plover.as_str(),
+            "SANCTION" | "COERCE" | "ASSAULT" | "PROTEST" | "MOBILIZE"
+        );
         let mut plover = rule.plover.clone();
         let mut cameo = rule.cameo.clone();
         let mut hypothetical = false;
         let mut rule_name = rule.name.clone();
-        // A request for the act, or an obligation laid on the actor, is not the act itself.
+        // A request for the act, an obligation laid on the actor, or an act only supposed
+        // ("whether he might back down", "if they meet") is not the act itself.
         if (requested
             && !refused
             && !matches!(rule.plover.as_str(), "REQUEST" | "THREATEN" | "REJECT"))
             || (obliged && !negated)
+            || (supposed && !intended && !negated && !(announced && hostile))
         {
             hypothetical = true;
         } else if modal && !negated {
@@ -1085,12 +1158,7 @@ impl Extractor {
                 }
                 .into();
                 rule_name = format!("{}+intent", rule.name);
-            } else if announced
-                && matches!(
-                    plover.as_str(),
-                    "SANCTION" | "COERCE" | "ASSAULT" | "PROTEST" | "MOBILIZE"
-                )
-            {
+            } else if announced && hostile {
                 cameo = match plover.as_str() {
                     "SANCTION" => "1312",
                     "PROTEST" => "133",
@@ -1150,10 +1218,11 @@ impl Extractor {
                 }
             }
             // Only the subject's own state was found where the recipient should be ("marched
-            // in the city of Mosul"): the act is still reported, its recipient unknown.
+            // in the city of Mosul", "promised to democratize Serbia"): the act is still
+            // reported, its recipient unknown.
             if pushed == 0
                 && subjects.len() == 1
-                && target_idx.iter().all(|&i| s.phrases[i].placelike.is_some())
+                && targets.iter().all(|b| b.code == subjects[0].code)
             {
                 push(Some(subjects[0].clone()), None, conf - 0.2);
             }

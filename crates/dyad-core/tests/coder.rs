@@ -683,3 +683,119 @@ fn what_is_told_in_a_phone_call_and_a_delegation_sent_are_consultations() {
         Some("BRA>AGO")
     );
 }
+
+#[test]
+fn an_act_on_the_actors_own_country_keeps_its_actor() {
+    assert_eq!(
+        summary("The Polish president promised to reform Poland."),
+        vec!["AGREE POL>-"]
+    );
+}
+
+#[test]
+fn a_stance_after_is_is_not_passive_voice() {
+    assert_eq!(
+        summary("Kenya said it is committed to opening up its economy."),
+        vec!["AGREE KEN>-"]
+    );
+}
+
+#[test]
+fn unnamed_crowds_belong_to_the_country_the_sentence_places_them_in() {
+    assert_eq!(
+        summary("Thousands of students across Ghana staged demonstrations on Friday."),
+        vec!["PROTEST GHA>-"]
+    );
+    assert_eq!(
+        summary("Workers staged protests across Ghana on Friday."),
+        vec!["PROTEST GHA>-"]
+    );
+    // Companies are not taken to be local: they are as often foreign.
+    assert!(summary("Companies staged protests across Ghana on Friday.").is_empty());
+}
+
+#[test]
+fn a_question_or_condition_is_not_an_agreement() {
+    assert_eq!(
+        summary(
+            "The Chilean president was asked whether he might back down on tariffs against Peru."
+        ),
+        vec!["CONCEDE CHL>PER hypothetical"]
+    );
+}
+
+#[test]
+fn them_names_every_member_of_the_last_list() {
+    let got = summary("Brazil kept tariffs on Peru, Chile and Bolivia to pressure them to act.");
+    for want in ["REQUEST BRA>PER", "REQUEST BRA>CHL", "REQUEST BRA>BOL"] {
+        assert!(got.iter().any(|e| e == want), "{want} not in {got:?}");
+    }
+}
+
+#[test]
+fn multi_word_patterns_match_each_form() {
+    assert_eq!(
+        summary("Egyptian police detained two Sudanese traders."),
+        vec!["COERCE EGY>SDN"]
+    );
+    assert_eq!(
+        summary("The Nepali army imposed a curfew in Kathmandu."),
+        vec!["COERCE NPL>-"]
+    );
+    assert_eq!(
+        summary("Iraq launched airstrikes against Syria."),
+        vec!["ASSAULT IRQ>SYR"]
+    );
+    assert_eq!(summary("Fiji castigated Tonga."), vec!["ACCUSE FJI>TON"]);
+}
+
+#[test]
+fn talks_resumed_and_mediation_begun_are_consultations() {
+    let got = summary("Armenia and Azerbaijan resumed negotiations on Monday.");
+    assert!(
+        got == vec!["CONSULT ARM>AZE"] || got == vec!["CONSULT AZE>ARM"],
+        "{got:?}"
+    );
+    let got = summary("Kuwait launched a mediation effort between Qatar and Bahrain.");
+    assert!(got.contains(&"CONSULT KWT>QAT".to_string()), "{got:?}");
+    assert!(got.contains(&"CONSULT KWT>BHR".to_string()), "{got:?}");
+}
+
+#[test]
+fn war_games_together_are_cooperation() {
+    let got = summary("Indian and French warships began war games in the Indian Ocean.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("COOPERATE"), "{got:?}");
+}
+
+#[test]
+fn help_named_by_what_is_given_is_aid() {
+    assert_eq!(
+        summary("Norway is providing medicine and fuel to Yemen."),
+        vec!["AID NOR>YEM"]
+    );
+}
+
+#[test]
+fn inquiries_opened_and_inspectors_sent_are_investigations() {
+    assert_eq!(
+        summary("The IAEA sent inspectors to Iran on Monday."),
+        vec!["ACCUSE IAEA>IRN"]
+    );
+    assert_eq!(
+        summary("Brazil opened an inquiry into Paraguay's border guards."),
+        vec!["ACCUSE BRA>PRY"]
+    );
+}
+
+#[test]
+fn pressure_is_a_request_and_demolition_is_coercion() {
+    assert_eq!(
+        summary("Washington pressured Seoul to drop the tax."),
+        vec!["REQUEST USA>KOR"]
+    );
+    assert_eq!(
+        summary("Sudanese soldiers demolished Eritrean homes near the border."),
+        vec!["COERCE SDN>ERI"]
+    );
+}
