@@ -1129,6 +1129,8 @@ impl Extractor {
             rule.plover.as_str(),
             "SANCTION" | "COERCE" | "ASSAULT" | "PROTEST" | "MOBILIZE"
         );
+        // "will impose sanctions if": the condition belongs to a threat.
+        let threat = announced && hostile;
         let mut plover = rule.plover.clone();
         let mut cameo = rule.cameo.clone();
         let mut hypothetical = false;
@@ -1139,7 +1141,7 @@ impl Extractor {
             && !refused
             && !matches!(rule.plover.as_str(), "REQUEST" | "THREATEN" | "REJECT"))
             || (obliged && !negated)
-            || (supposed && !intended && !negated && !(announced && hostile))
+            || (supposed && !intended && !negated && !threat)
         {
             hypothetical = true;
         } else if modal && !negated {
@@ -1158,7 +1160,7 @@ impl Extractor {
                 }
                 .into();
                 rule_name = format!("{}+intent", rule.name);
-            } else if announced && hostile {
+            } else if threat {
                 cameo = match plover.as_str() {
                     "SANCTION" => "1312",
                     "PROTEST" => "133",
