@@ -224,17 +224,12 @@ impl Lexicon {
                 found.push(b);
             }
         }
-        // Drop matches contained in a longer one that starts earlier ("went on strike" vs "strike").
+        // Of two overlapping matches the earlier one stands ("went on strike" over "strike",
+        // "accepted demands" over "demands ... that"): it was already the longest at its start.
         let mut kept: Vec<RuleMatch> = Vec::new();
         for m in found {
-            if let Some(last) = kept.last() {
-                if m.tokens.0 < last.tokens.1 {
-                    if m.tokens.1 - m.tokens.0 > last.tokens.1 - last.tokens.0 {
-                        kept.pop();
-                    } else {
-                        continue;
-                    }
-                }
+            if kept.last().is_some_and(|last| m.tokens.0 < last.tokens.1) {
+                continue;
             }
             kept.push(m);
         }
@@ -277,19 +272,28 @@ impl Lexicon {
                 self.match_at(slots, s + 1, i, toks, word, trig)
             }
             Slot::Gap(n) => {
-                for skip in 0..=*n {
-                    let k = i + skip;
-                    if k > toks.len() {
-                        break;
-                    }
-                    if skip > 0 && matches!(word(k - 1), ";" | "." | "!" | "?" | ":" | "\"") {
-                        break;
-                    }
+                // Up to n words; the hyphens of "a day-old blockade" do not count.
+                let mut k = i;
+                let mut used = 0;
+                loop {
                     if let Some(r) = self.match_at(slots, s + 1, k, toks, word, trig) {
                         return Some(r);
                     }
+                    if k >= toks.len() {
+                        return None;
+                    }
+                    let w = word(k);
+                    if matches!(w, ";" | "." | "!" | "?" | ":" | "\"") {
+                        return None;
+                    }
+                    if w != "-" {
+                        used += 1;
+                        if used > *n {
+                            return None;
+                        }
+                    }
+                    k += 1;
                 }
-                None
             }
         }
     }

@@ -194,6 +194,9 @@ const MODALS: &[&str] = &[
 const FUTURE: &[&str] = &["will", "would", "may", "might", "could", "shall", "'ll"];
 /// Words before "to" that announce a plan ("plans to impose", "is prepared to use force").
 const PLANS: &[&str] = &[
+    "sworn",
+    "swore",
+    "swears",
     "plan",
     "plans",
     "planned",
@@ -211,6 +214,9 @@ const PLANS: &[&str] = &[
 /// Words before "to" that announce the speaker's own intent ("plans to visit"): cooperation
 /// so announced is an AGREE event.
 const INTENT: &[&str] = &[
+    "sworn",
+    "swore",
+    "swears",
     "plan",
     "plans",
     "planned",
@@ -424,6 +430,10 @@ impl Extractor {
                     )
             })
             .and_then(|p| p.code.clone());
+        // "Fijian rebels said they will...": a plural group named earlier in the sentence is
+        // what "they" means, unless the sentence itself listed several parties.
+        let mut group_here: Option<Actor> = None;
+        let mut list_here = false;
         for (pi, p) in s.phrases.iter().enumerate() {
             let text = s.original(body, p.tokens).to_string();
             let mut resolved: Vec<Actor> = Vec::new();
@@ -452,6 +462,14 @@ impl Extractor {
                     Reference::One => {
                         if let Some(a) = &state.last_person {
                             resolved.push(Actor { text, ..a.clone() });
+                        }
+                    }
+                    Reference::Pair if !list_here && group_here.is_some() => {
+                        if let Some(g) = &group_here {
+                            resolved.push(Actor {
+                                text: text.clone(),
+                                ..g.clone()
+                            });
                         }
                     }
                     Reference::Pair if state.last_group.len() > 2 => {
@@ -493,6 +511,7 @@ impl Extractor {
                     (out.last().and_then(|v| v.first()), resolved.first())
                 {
                     if prev.code.is_some() && cur.code.is_some() && prev.code != cur.code {
+                        list_here = true;
                         state.last_pair = Some((prev.clone(), cur.clone()));
                         let mut k = pi;
                         let mut group = vec![cur.clone()];
@@ -506,6 +525,18 @@ impl Extractor {
                         }
                         state.last_group = group;
                     }
+                }
+            }
+            let head = s.word(p.tokens.1 - 1);
+            let plural = head.ends_with('s') && !head.ends_with("ss");
+            if plural
+                && !p.person
+                && p.placelike.is_none()
+                && !p.country_only
+                && p.reference.is_none()
+            {
+                if let [a] = resolved.as_slice() {
+                    group_here = Some(a.clone());
                 }
             }
             out.push(resolved);
@@ -762,6 +793,11 @@ impl Extractor {
             return Vec::new();
         }
         let w = |i: usize| s.word(i);
+        // "Syrian-backed militia", "its long-threatened invasion": the second half of a
+        // hyphenated adjective is not a predicate ("re-open" and "co-operate" still are).
+        if t > 1 && w(t - 1) == "-" && !matches!(w(t - 2), "re" | "co" | "counter" | "pre") {
+            return Vec::new();
+        }
         // "the Kabul attack", "a meeting": a verb form used as a noun is not a predicate.
         let prev_word = if t > 0 { w(t - 1) } else { "" };
         let form = w(t);

@@ -799,3 +799,96 @@ fn pressure_is_a_request_and_demolition_is_coercion() {
         vec!["COERCE SDN>ERI"]
     );
 }
+
+#[test]
+fn the_second_half_of_a_hyphenated_adjective_is_not_a_verb() {
+    assert!(summary("The Iranian-backed militia crossed into Iraq.")
+        .iter()
+        .all(|e| !e.starts_with("SUPPORT")));
+    // A prefix written with a hyphen still leaves the verb a verb.
+    assert_eq!(
+        summary("Chad re-opened its borders to Sudan."),
+        vec!["RETREAT TCD>SDN"]
+    );
+}
+
+#[test]
+fn hyphens_do_not_use_up_a_patterns_gap() {
+    assert_eq!(
+        summary("Turkey lifted its two-year-old blockade on Armenia."),
+        vec!["CONCEDE TUR>ARM"]
+    );
+}
+
+#[test]
+fn of_two_overlapping_patterns_the_earlier_stands() {
+    let got =
+        summary("The Kenyan government accepted demands from Somalia that it open the border.");
+    assert!(got.contains(&"CONCEDE KEN>SOM".to_string()), "{got:?}");
+    assert!(got.iter().all(|e| !e.starts_with("REQUEST")), "{got:?}");
+}
+
+#[test]
+fn they_is_the_group_the_sentence_named_before() {
+    assert_eq!(
+        summary("Malian rebels said they would free the hostages on Sunday."),
+        vec!["AGREE MLI>-"]
+    );
+}
+
+#[test]
+fn a_sworn_fight_is_a_threat() {
+    let got = summary("Rebels in Chad have sworn to fight the Libyan army.");
+    assert_eq!(got, vec!["THREATEN TCD>LBY"]);
+}
+
+#[test]
+fn agreeing_to_a_ceasefire_is_agreement_and_declaring_one_is_retreat() {
+    let got = summary("Peru and Ecuador agreed to a ceasefire on Sunday.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("AGREE"), "{got:?}");
+    assert_eq!(
+        summary("Ecuador declared a ceasefire with Peru."),
+        vec!["RETREAT ECU>PER"]
+    );
+}
+
+#[test]
+fn welcoming_what_someone_said_is_approval_not_hosting() {
+    assert_eq!(
+        summary("The Danish government welcomed Norway's new fisheries policy."),
+        vec!["SUPPORT DNK>NOR"]
+    );
+}
+
+#[test]
+fn visits_called_off_and_links_suspended_are_sanctions() {
+    assert_eq!(
+        summary("The Dutch minister cancelled a planned visit to Suriname."),
+        vec!["SANCTION NLD>SUR"]
+    );
+    assert_eq!(
+        summary("Spain announced a suspension of flights with Venezuela."),
+        vec!["SANCTION ESP>VEN"]
+    );
+}
+
+#[test]
+fn crowds_dispersed_abuse_invasions_and_cyber_attacks() {
+    assert_eq!(
+        summary("Georgian police dispersed Armenian demonstrators."),
+        vec!["COERCE GEO>ARM"]
+    );
+    assert_eq!(
+        summary("Libyan guards abused Nigerien migrants."),
+        vec!["ASSAULT LBY>NER"]
+    );
+    assert_eq!(
+        summary("Ethiopia mounted an invasion of Somalia."),
+        vec!["ASSAULT ETH>SOM"]
+    );
+    assert_eq!(
+        summary("Russian hackers mounted cyber attacks on Estonia."),
+        vec!["COERCE RUS>EST"]
+    );
+}
