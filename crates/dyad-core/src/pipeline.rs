@@ -935,6 +935,19 @@ impl Extractor {
             if in_pp {
                 continue;
             }
+            // "China, which has been North Korea's closest ally, expressed concern": a phrase
+            // inside a clause set off by commas describes the subject, it is not the subject.
+            if (p.tokens.1..t).any(|k| w(k) == ",") {
+                let open = (lead.saturating_sub(12)..lead).rev().find(|&k| w(k) == ",");
+                if let Some(c) = open {
+                    let opener = w(c + 1);
+                    let described = matches!(opener, "which" | "who" | "whose" | "a" | "an")
+                        || (opener == "the" && c + 2 < lead);
+                    if described && s.phrases.iter().any(|q| q.tokens.1 <= c) {
+                        continue;
+                    }
+                }
+            }
             subj = Some(pi);
             break;
         }
@@ -1270,9 +1283,14 @@ impl Extractor {
                     push(Some(subjects[i].clone()), Some(subjects[j].clone()), conf);
                 }
             }
-        } else if subjects.len() == 1 && targets.is_empty() {
+        } else if subjects.len() == 1
+            && targets.is_empty()
+            && !matches!(plover.as_str(), "SANCTION" | "SUPPORT" | "CONSULT")
+        {
             // One side known: the act is reported all the same ("Serbia's president promised
-            // reforms"); the recipient stays unknown.
+            // reforms"); the recipient stays unknown. Talks, approval and sanctions are only
+            // worth counting with the other side: without it they are mostly mentions
+            // ("efforts to impose sanctions", "military backing").
             push(Some(subjects[0].clone()), None, conf - 0.2);
         } else if subjects.is_empty()
             && !targets.is_empty()

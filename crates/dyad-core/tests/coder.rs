@@ -892,3 +892,25 @@ fn crowds_dispersed_abuse_invasions_and_cyber_attacks() {
         vec!["COERCE RUS>EST"]
     );
 }
+
+#[test]
+fn talks_approval_and_sanctions_need_the_other_side() {
+    assert!(summary("Brazil held talks on Monday.").is_empty());
+    assert!(summary("Efforts to impose sanctions were led by Canada.").is_empty());
+    // An act that needs no recipient is still reported with one side.
+    assert_eq!(summary("Fiji promised reforms."), vec!["AGREE FJI>-"]);
+}
+
+#[test]
+fn a_clause_set_off_by_commas_is_not_the_subject() {
+    assert_eq!(
+        summary(
+            "China, which has long been North Korea's closest ally, criticised Japan on Friday."
+        ),
+        vec!["ACCUSE CHN>JPN"]
+    );
+    assert_eq!(
+        summary("Chile, a neighbour of Peru, condemned Bolivia."),
+        vec!["ACCUSE CHL>BOL"]
+    );
+}
