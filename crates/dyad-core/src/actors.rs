@@ -496,7 +496,24 @@ pub fn phrases(
     // Conjunctions between phrases: "Kazakhstan and Turkmenistan", "A, B and C".
     for w in 0..out.len().saturating_sub(1) {
         let gap = &toks[out[w].tokens.1..out[w + 1].tokens.0];
-        let words: Vec<&str> = gap.iter().map(|t| word(norm, t)).collect();
+        // Titles' modifiers ("and outgoing Prime Minister X") and the hyphen of "Mexican- and
+        // Canadian-made" do not break the list.
+        let words: Vec<&str> = gap
+            .iter()
+            .map(|t| word(norm, t))
+            .filter(|w| {
+                !matches!(
+                    *w,
+                    "-" | "outgoing"
+                        | "former"
+                        | "incoming"
+                        | "acting"
+                        | "interim"
+                        | "new"
+                        | "visiting"
+                )
+            })
+            .collect();
         out[w].joined_next = matches!(
             words.as_slice(),
             ["and"]
@@ -506,6 +523,8 @@ pub fn phrases(
                 | ["as", "well", "as"]
                 | ["and", "his"]
                 | ["and", "her"]
+                | ["and", "its"]
+                | ["and", "their"]
         );
     }
     out

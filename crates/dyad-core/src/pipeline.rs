@@ -997,6 +997,11 @@ impl Extractor {
                         if p.tokens.0 <= t || subject_idx.contains(&pi) {
                             continue;
                         }
+                        // "the withdrawal of U.S. and NATO troops": a later member of a list
+                        // stands or falls with its first member.
+                        if pi > 0 && s.phrases[pi - 1].joined_next {
+                            continue;
+                        }
                         if p.tokens.0 > m.tokens.1 + 6
                             || (t..p.tokens.0).any(|k| matches!(w(k), ";" | "\""))
                         {

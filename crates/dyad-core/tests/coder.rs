@@ -914,3 +914,22 @@ fn a_clause_set_off_by_commas_is_not_the_subject() {
         vec!["ACCUSE CHL>BOL"]
     );
 }
+
+#[test]
+fn a_list_after_of_is_the_recipient_as_a_whole() {
+    let got = summary("Ghana praised the withdrawal of French and Russian troops.");
+    assert!(got.contains(&"SUPPORT GHA>FRA".to_string()), "{got:?}");
+    assert!(got.contains(&"SUPPORT GHA>RUS".to_string()), "{got:?}");
+}
+
+#[test]
+fn an_outgoing_title_or_a_hyphen_does_not_break_a_list() {
+    let got = summary(
+        "Kenyan President William Ruto and outgoing Ugandan Prime Minister Robinah Nabbanja condemned Sudan.",
+    );
+    assert!(got.contains(&"ACCUSE KEN>SDN".to_string()), "{got:?}");
+    assert!(got.contains(&"ACCUSE UGA>SDN".to_string()), "{got:?}");
+    let got = summary("Chile exempted Peruvian- and Bolivian-made trucks.");
+    assert!(got.contains(&"CONCEDE CHL>PER".to_string()), "{got:?}");
+    assert!(got.contains(&"CONCEDE CHL>BOL".to_string()), "{got:?}");
+}
