@@ -606,7 +606,7 @@ impl Extractor {
         };
         let sents = self.analyse(doc, &mut state);
         let index = CharIndex::new(&doc.body);
-        let mut events: Vec<EventRecord> = Vec::new();
+        let mut events: Vec<(EventRecord, bool)> = Vec::new();
         let mut facts_out: Vec<FactRecord> = Vec::new();
         let mut pairs_state = DocState {
             home: state.home.clone(),
@@ -645,7 +645,7 @@ impl Extractor {
                     } else {
                         (None, Vec::new())
                     };
-                    events.push(EventRecord {
+                    let event = EventRecord {
                         record: "event",
                         doc: doc.id.clone(),
                         date: date_str(sent_date(m.trigger)),
@@ -669,7 +669,8 @@ impl Extractor {
                         mentions: 1,
                         negated,
                         hypothetical,
-                    });
+                    };
+                    events.push((event, !s.dates.is_empty()));
                 }
             }
             facts_out.extend(facts::extract(
@@ -1385,7 +1386,8 @@ fn agreement_details(doc: &Document, s: &Sentence, m: &RuleMatch) -> (Option<u64
 
 /// One event per real-world event per document: mentions of the same act between the same
 /// parties merge, keeping the first evidence and the richest details.
-pub fn consolidate(events: Vec<EventRecord>) -> Vec<EventRecord> {
+/// One event per act: `events` pairs each coded event with whether its sentence gave a date.
+pub fn consolidate(events: Vec<(EventRecord, bool)>) -> Vec<EventRecord> {
     let merged = merge_mentions(events);
     // A one-sided mention ("the meeting", Turkey -> ?) of an act the report also gives with
     // both sides (Trump hosted Erdogan) is the same event, less well told.
@@ -1416,11 +1418,14 @@ pub fn consolidate(events: Vec<EventRecord>) -> Vec<EventRecord> {
         .collect()
 }
 
-fn merge_mentions(events: Vec<EventRecord>) -> Vec<EventRecord> {
+fn merge_mentions(events: Vec<(EventRecord, bool)>) -> Vec<EventRecord> {
     let mut out: Vec<EventRecord> = Vec::new();
-    let mut index: HashMap<(String, String, String, String, bool, bool), usize> = HashMap::new();
+    // Each key may hold several events: reports of one act on two days the text names are
+    // two events; a mention without a date of its own joins whichever came first.
+    let mut index: HashMap<(String, String, String, bool, bool), Vec<usize>> = HashMap::new();
+    let mut dated_out: Vec<bool> = Vec::new();
     let joint_types = ["CONSULT", "AGREE", "COOPERATE"];
-    for e in events {
+    for (e, dated) in events {
         let code = |a: &Option<Actor>| a.as_ref().and_then(|x| x.code.clone()).unwrap_or_default();
         let (mut a, mut b) = (code(&e.source), code(&e.target));
         let joint = joint_types.contains(&e.kind.as_str())
@@ -1434,16 +1439,18 @@ fn merge_mentions(events: Vec<EventRecord>) -> Vec<EventRecord> {
         } else {
             String::new()
         };
-        let key = (
-            e.kind.clone() + &sub,
-            a,
-            b,
-            String::new(),
-            e.negated,
-            e.hypothetical,
-        );
-        match index.get(&key) {
-            Some(&i) => {
+        let key = (e.kind.clone() + &sub, a, b, e.negated, e.hypothetical);
+        let same = index.get(&key).and_then(|v| {
+            v.iter()
+                .copied()
+                .find(|&i| !(dated && dated_out[i] && out[i].date != e.date))
+        });
+        match same {
+            Some(i) => {
+                if dated && !dated_out[i] {
+                    out[i].date = e.date.clone();
+                    dated_out[i] = true;
+                }
                 let kept = &mut out[i];
                 kept.mentions += 1;
                 kept.confidence = (kept.confidence + 0.05).min(0.99);
@@ -1455,7 +1462,8 @@ fn merge_mentions(events: Vec<EventRecord>) -> Vec<EventRecord> {
                 }
             }
             None => {
-                index.insert(key, out.len());
+                index.entry(key).or_default().push(out.len());
+                dated_out.push(dated);
                 out.push(e);
             }
         }

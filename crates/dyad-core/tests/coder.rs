@@ -933,3 +933,34 @@ fn an_outgoing_title_or_a_hyphen_does_not_break_a_list() {
     assert!(got.contains(&"CONCEDE CHL>PER".to_string()), "{got:?}");
     assert!(got.contains(&"CONCEDE CHL>BOL".to_string()), "{got:?}");
 }
+
+#[test]
+fn the_same_act_on_two_different_days_is_two_events() {
+    let got = events(
+        "Brazil raised tariffs on Argentine wheat on Monday. \
+         On Wednesday Brazil imposed new tariffs on Argentine beef.",
+    );
+    let sanctions: Vec<_> = got.iter().filter(|e| e.kind == "SANCTION").collect();
+    assert_eq!(sanctions.len(), 2, "{got:?}");
+    let mut dates: Vec<_> = sanctions.iter().map(|e| e.date.clone()).collect();
+    dates.sort();
+    assert_eq!(
+        dates,
+        vec![
+            Some("2025-03-10".to_string()),
+            Some("2025-03-12".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_trade_war_waged_and_prices_raised_on_anothers_buyers_are_sanctions() {
+    assert_eq!(
+        summary("Japan escalated its trade war with South Korea on Friday."),
+        vec!["SANCTION JPN>KOR"]
+    );
+    assert_eq!(
+        summary("Canada was charging 25% more for electricity sent to Mexico."),
+        vec!["SANCTION CAN>MEX"]
+    );
+}
