@@ -131,10 +131,10 @@ const GLUE: &[&str] = &[
     "-",
 ];
 
-/// Second halves of "Russian-backed", "U.S.-led": the state is a sponsor.
+/// Second halves of "Russian-backed", "Iranian-armed": the state is a sponsor. ("Saudi-led"
+/// is absent on purpose: the state leading a force is its actor.)
 const SPONSORED: &[&str] = &[
     "backed",
-    "led",
     "allied",
     "sponsored",
     "supported",
@@ -377,13 +377,30 @@ pub fn phrases(
                     }
                 }
             }
-            // "Russian-backed separatists", "U.S.-led coalition": the state named is the
-            // sponsor, not the actor.
+            // "Russian-backed separatists": the state named is the sponsor, not the actor.
             if matches!(p, Piece::Country(..))
                 && toks.get(h.tok.1).is_some_and(|t| word(norm, t) == "-")
                 && toks
                     .get(h.tok.1 + 1)
                     .is_some_and(|t| SPONSORED.contains(&word(norm, t)))
+            {
+                continue;
+            }
+            // "an anti-Syria journalist", "the pro-Iranian Hezbollah": a stance towards a state,
+            // not membership of it.
+            if matches!(p, Piece::Country(..))
+                && h.tok.0 > 1
+                && word(norm, &toks[h.tok.0 - 1]) == "-"
+                && matches!(word(norm, &toks[h.tok.0 - 2]), "anti" | "pro")
+            {
+                continue;
+            }
+            // "Montenegro Municipality Association (AKK)": a bracketed abbreviation after a name
+            // is that name's, not a namesake politician's.
+            if matches!(p, Piece::Person(_))
+                && h.tok.0 > 0
+                && word(norm, &toks[h.tok.0 - 1]) == "("
+                && toks.get(h.tok.1).is_some_and(|t| word(norm, t) == ")")
             {
                 continue;
             }
@@ -445,10 +462,17 @@ pub fn phrases(
                 ) => has_of,
                 (Piece::Agent(_), Piece::Org(_) | Piece::Entity(_)) => has_of,
                 (Piece::Org(_), Piece::Agent(_) | Piece::Person(_)) => !has_of,
+                // "Ontario's premier", "the Kharkiv governor".
+                (Piece::Place(_), Piece::Agent(_)) => !has_of,
                 (Piece::Entity(_), Piece::Agent(_) | Piece::Person(_)) => !has_of,
                 _ => false,
             };
-            if !(glue_ok && fits) {
+            // "Saudi-led forces": the state leading a force is the force's state.
+            let led = matches!(gap_words.as_slice(), ["-", "led"])
+                && matches!(last, Piece::Country(..))
+                && matches!(next, Piece::Agent(_));
+            let joins = led || (glue_ok && fits);
+            if !joins {
                 break;
             }
             group.push(next);

@@ -187,6 +187,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("entities.tsv", include_str!("../data/entities.tsv")),
     ("agents.tsv", include_str!("../data/agents.tsv")),
     ("places.tsv", include_str!("../data/places.tsv")),
+    (
+        "places_regions.tsv",
+        include_str!("../data/places_regions.tsv"),
+    ),
     ("cameo.tsv", include_str!("../data/cameo.tsv")),
     (
         "leaders/europe.tsv",

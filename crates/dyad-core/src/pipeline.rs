@@ -269,6 +269,12 @@ const INTENT: &[&str] = &[
 /// Words before "to" that ask someone else to act ("urged Serbia to resume talks"): the act
 /// has not happened.
 const REQUESTERS: &[&str] = &[
+    "pressure",
+    "pressured",
+    "pressuring",
+    "pressures",
+    "persuade",
+    "convince",
     "urged",
     "asked",
     "called",
@@ -417,19 +423,7 @@ impl Extractor {
         let mut persons_here: Vec<Actor> = Vec::new();
         // Without a dateline, the country where the sentence is set ("marched in Nairobi",
         // "strikes across Ghana") is the home of its unnamed students, police and workers.
-        let local: Option<String> = s
-            .phrases
-            .iter()
-            .find(|p| {
-                (p.country_only || p.placelike.is_some())
-                    && p.tokens.0 > 0
-                    && actors::after_locative(&s.norm, &s.toks, p.tokens.0)
-                    && !matches!(
-                        s.word(p.tokens.0 - 1),
-                        "from" | "between" | "toward" | "towards"
-                    )
-            })
-            .and_then(|p| p.code.clone());
+        let local: Option<String> = sentence_place(s).and_then(|i| s.phrases[i].code.clone());
         // "Fijian rebels said they will...": a plural group named earlier in the sentence is
         // what "they" means, unless the sentence itself listed several parties.
         let mut group_here: Option<Actor> = None;
@@ -438,9 +432,15 @@ impl Extractor {
             let text = s.original(body, p.tokens).to_string();
             let mut resolved: Vec<Actor> = Vec::new();
             if p.code.is_some() {
+                // "ethnic Albanians in Macedonia": a minority belongs to the state it lives in.
+                let ethnic = p.tokens.0 > 0 && s.word(p.tokens.0 - 1) == "ethnic";
+                let code = match (&local, ethnic) {
+                    (Some(l), true) => Some(l.clone()),
+                    _ => p.code.clone(),
+                };
                 let a = Actor {
                     text,
-                    code: p.code.clone(),
+                    code,
                     sector: p.sector.clone(),
                     name: p
                         .name
@@ -636,7 +636,7 @@ impl Extractor {
                 .or_else(|| self.capital_location(s, &state))
                 .or_else(|| home_loc.clone());
             for m in self.lex.matches(&s.norm, &s.toks) {
-                for e in self.code_match(s, &m, &state) {
+                for e in self.code_match(&doc.body, s, &m, &state) {
                     let (src, tgt, negated, hypothetical, plover, cameo, rule, conf) = e;
                     let rule_ref = &self.lex.rules[m.rule];
                     let code = self.kb.cameo.get(&cameo);
@@ -774,6 +774,7 @@ impl Extractor {
     #[allow(clippy::type_complexity)]
     fn code_match(
         &self,
+        body: &str,
         s: &Sentence,
         m: &RuleMatch,
         state: &DocState,
@@ -1137,6 +1138,22 @@ impl Extractor {
                 break;
             }
         }
+        // "fired shells at targets in Jericho", "troops on alert in the West Bank": force used
+        // or shown in a place falls on that place's state when no one else is named.
+        let forceful = matches!(rule.plover.as_str(), "ASSAULT" | "COERCE" | "MOBILIZE");
+        if target_idx.is_empty() && forceful && !slot_taken && !passive {
+            if let Some(pi) = sentence_place(s) {
+                let p = &s.phrases[pi];
+                if p.tokens.0 > m.tokens.1
+                    && p.tokens.0 <= m.tokens.1 + 12
+                    && !subject_idx.contains(&pi)
+                    && (m.tokens.1..p.tokens.0).all(|k| !matches!(w(k), ";" | "\"" | "said"))
+                {
+                    target_idx = vec![pi];
+                    conf -= 0.15;
+                }
+            }
+        }
         // "what they say, then they must": the same pronoun on both sides is one party.
         if let (Some(si), [ti]) = (subj, target_idx.as_slice()) {
             let (a, b) = (&s.phrases[si], &s.phrases[*ti]);
@@ -1243,6 +1260,9 @@ impl Extractor {
                 c,
             ));
         };
+        // Talks, approval and sanctions are only worth counting with the other side: without
+        // it they are mostly mentions ("efforts to impose sanctions", "military backing").
+        let needs_other_side = matches!(plover.as_str(), "SANCTION" | "SUPPORT" | "CONSULT");
         if !targets.is_empty() && !subjects.is_empty() {
             let mut pushed = 0;
             for a in &subjects {
@@ -1267,7 +1287,11 @@ impl Extractor {
                         )
                     };
                     let one_bare = (bare(a) && !non_state(b)) || (bare(b) && !non_state(a));
-                    if a.code == b.code && (a.sector == b.sector || one_bare) {
+                    // A province or city of the actor's own state is a place, not a party.
+                    let home_place = target_idx
+                        .iter()
+                        .any(|&i| s.phrases[i].placelike.is_some() && s.phrases[i].code == b.code);
+                    if a.code == b.code && (a.sector == b.sector || one_bare || home_place) {
                         continue;
                     }
                     push(Some(a.clone()), Some(b.clone()), conf);
@@ -1280,6 +1304,7 @@ impl Extractor {
             if pushed == 0
                 && subjects.len() == 1
                 && targets.iter().all(|b| b.code == subjects[0].code)
+                && !needs_other_side
             {
                 push(Some(subjects[0].clone()), None, conf - 0.2);
             }
@@ -1289,25 +1314,61 @@ impl Extractor {
                     push(Some(subjects[i].clone()), Some(subjects[j].clone()), conf);
                 }
             }
-        } else if subjects.len() == 1
-            && targets.is_empty()
-            && !matches!(plover.as_str(), "SANCTION" | "SUPPORT" | "CONSULT")
-        {
+        } else if subjects.len() == 1 && targets.is_empty() && !needs_other_side {
             // One side known: the act is reported all the same ("Serbia's president promised
-            // reforms"); the recipient stays unknown. Talks, approval and sanctions are only
-            // worth counting with the other side: without it they are mostly mentions
-            // ("efforts to impose sanctions", "military backing").
+            // reforms"); the recipient stays unknown.
             push(Some(subjects[0].clone()), None, conf - 0.2);
         } else if subjects.is_empty()
             && !targets.is_empty()
             && matches!(plover.as_str(), "ASSAULT" | "COERCE")
         {
+            // Violence with no named perpetrator is put to the state where it happened
+            // ("a roadside bomb near Basra killed three U.S. soldiers"), as event coders code
+            // unidentified actors by country; with no place the source stays unknown.
+            let place = sentence_place(s).filter(|&i| !target_idx.contains(&i));
+            let source = place.and_then(|i| {
+                let p = &s.phrases[i];
+                let code = p.code.clone()?;
+                Some(Actor {
+                    text: s.original(body, p.tokens).to_string(),
+                    name: self.kb.country(&code).map(|c| c.name.clone()),
+                    code: Some(code),
+                    sector: None,
+                })
+            });
             for b in &targets {
-                push(None, Some(b.clone()), conf - 0.2);
+                push(source.clone(), Some(b.clone()), conf - 0.2);
             }
         }
         out
     }
+}
+
+/// The phrase naming where a sentence is set: "in Nairobi", "across Ghana", "near Macedonia's
+/// border", "outside the Iraqi city of Basra".
+fn sentence_place(s: &Sentence) -> Option<usize> {
+    s.phrases.iter().position(|p| {
+        if p.tokens.0 == 0 || !(p.country_only || p.placelike.is_some()) {
+            return false;
+        }
+        let prev = s.word(p.tokens.0 - 1);
+        let prev2 = if p.tokens.0 > 1 {
+            s.word(p.tokens.0 - 2)
+        } else {
+            ""
+        };
+        let next = s.word(p.tokens.1.min(s.toks.len().saturating_sub(1)));
+        let settlement = |w: &str| {
+            matches!(
+                w,
+                "city" | "town" | "village" | "province" | "region" | "district" | "capital"
+            )
+        };
+        (actors::after_locative(&s.norm, &s.toks, p.tokens.0)
+            && !matches!(prev, "from" | "between" | "toward" | "towards"))
+            || (prev == "of" && settlement(prev2))
+            || (p.tokens.1 < s.toks.len() && settlement(next) && matches!(prev, "the" | "a"))
+    })
 }
 
 /// Count and topics of a signing: "exchanged 11 agreements covering trade, transport and ...".

@@ -964,3 +964,110 @@ fn a_trade_war_waged_and_prices_raised_on_anothers_buyers_are_sanctions() {
         vec!["SANCTION CAN>MEX"]
     );
 }
+
+#[test]
+fn force_used_in_a_place_falls_on_that_places_state() {
+    assert_eq!(
+        summary("Turkish jets fired missiles at targets in Syria."),
+        vec!["ASSAULT TUR>SYR"]
+    );
+    assert_eq!(
+        summary("Indian troops remained on alert in Nepal."),
+        vec!["MOBILIZE IND>NPL"]
+    );
+}
+
+#[test]
+fn violence_without_a_named_perpetrator_is_put_to_the_country_where_it_happened() {
+    assert_eq!(
+        summary("Two French soldiers were killed in an explosion in Mali."),
+        vec!["ASSAULT MLI>FRA"]
+    );
+    // With no place there is no one to put it to.
+    assert_eq!(
+        summary("Two French soldiers were killed in an explosion."),
+        vec!["ASSAULT ->FRA"]
+    );
+}
+
+#[test]
+fn the_state_leading_a_force_is_its_actor_but_a_sponsor_or_a_stance_is_not() {
+    assert_eq!(
+        summary("Saudi-led forces bombed Yemen."),
+        vec!["ASSAULT SAU>YEM"]
+    );
+    assert!(summary("Iranian-backed militias attacked Israel.")
+        .iter()
+        .all(|e| !e.starts_with("ASSAULT IRN")));
+    assert!(summary("An anti-Russian blogger condemned Belarus.")
+        .iter()
+        .all(|e| !e.contains("RUS>")));
+}
+
+#[test]
+fn a_bracketed_abbreviation_is_not_a_namesake_politician() {
+    // "AKK" is also the initials by which a German politician is known.
+    let got = summary("The Kenya Farmers Association (AKK) condemned Uganda.");
+    assert!(got.iter().all(|e| !e.contains("DEU")), "{got:?}");
+}
+
+#[test]
+fn an_ethnic_minority_belongs_to_the_state_it_lives_in() {
+    assert_eq!(
+        summary("Ethnic Russians protested in Estonia on Monday."),
+        vec!["PROTEST EST>-"]
+    );
+}
+
+#[test]
+fn borders_closed_forces_mobilised_against_and_asylum_sought() {
+    assert_eq!(
+        summary("Algeria closed its borders with Morocco."),
+        vec!["SANCTION DZA>MAR"]
+    );
+    assert_eq!(
+        summary("Armenia mobilized reservists against Azerbaijan."),
+        vec!["MOBILIZE ARM>AZE"]
+    );
+    assert_eq!(
+        summary("Thousands of Syrian Kurds sought asylum in Germany."),
+        vec!["REQUEST SYR>DEU"]
+    );
+}
+
+#[test]
+fn an_organisations_secretary_general_speaks_for_it() {
+    assert_eq!(
+        summary("Arab League Secretary General Ahmed Aboul Gheit condemned Israel."),
+        vec!["ACCUSE ARL>ISR"]
+    );
+}
+
+#[test]
+fn provinces_and_regions_resolve_to_their_state() {
+    assert_eq!(
+        summary("Ontario's premier criticised Washington."),
+        vec!["ACCUSE CAN>USA"]
+    );
+    assert_eq!(
+        summary("Rebels in Darfur attacked Chad."),
+        vec!["ASSAULT SDN>TCD"]
+    );
+    // A province of the actor's own state is a place, not a second party.
+    assert!(summary("Canada is charging 25% more for electricity Ontario sells.").is_empty());
+}
+
+#[test]
+fn what_someone_is_pressured_to_do_has_not_happened() {
+    let got = summary("Peru pressured Chile to block the shipments.");
+    assert!(got.contains(&"REQUEST PER>CHL".to_string()), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|e| !e.starts_with("COERCE") || e.ends_with("hypothetical")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|e| e == "COERCE CHL>- hypothetical"),
+        "{got:?}"
+    );
+}
