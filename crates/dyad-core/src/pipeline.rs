@@ -821,7 +821,15 @@ impl Extractor {
                     | "promise"
                     | "proposal"
             );
-        if (DETERMINERS.contains(&prev_word) && !stated)
+        // "focused on strengthening relations", "talks about improving ties": a gerund after
+        // these prepositions names a topic, not an act.
+        let topic = form.ends_with("ing")
+            && matches!(
+                prev_word,
+                "on" | "about" | "of" | "toward" | "towards" | "at" | "regarding"
+            );
+        if topic
+            || (DETERMINERS.contains(&prev_word) && !stated)
             || (bare
                 && matches!(
                     prev_word,
@@ -985,8 +993,12 @@ impl Extractor {
         let mut subjects = collect(&subject_idx);
 
         // Target per the rule's specs.
+        // Where a visit goes or troops are sent, the place is the recipient ("arrived in
+        // Amman", "on alert in the West Bank"); elsewhere a place after "in" is only a setting.
+        let place_ok = rule.plover == "MOBILIZE" || rule.mode.as_deref() == Some("visit");
         let usable = |p: &Phrase| -> bool {
-            !(p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0))
+            place_ok
+                || !(p.placelike.is_some() && actors::after_locative(&s.norm, &s.toks, p.tokens.0))
         };
         let mut target_idx: Vec<usize> = Vec::new();
         // Set when the rule's slot holds a phrase we cannot resolve ("called on parties
@@ -1070,7 +1082,13 @@ impl Extractor {
                                     )
                                 })
                         }) {
-                            if s.actors[pi].is_empty() {
+                            let bare_place = place_ok
+                                && s.phrases[pi].placelike.is_some()
+                                && s.phrases[pi].code.is_some();
+                            if bare_place {
+                                target_idx = vec![pi];
+                                break 'specs;
+                            } else if s.actors[pi].is_empty() {
                                 slot_taken = true;
                             } else if usable(&s.phrases[pi]) {
                                 target_idx = group(pi, false);
@@ -1167,6 +1185,21 @@ impl Extractor {
             }
         }
         let mut targets = collect(&target_idx);
+        // A city or capital standing for the place an act lands in ("arrived in Amman",
+        // "shelled targets in Kabul") is not an actor of its own: its state is the recipient.
+        if targets.is_empty() {
+            for &i in &target_idx {
+                let p = &s.phrases[i];
+                if let (Some(code), Some(_)) = (&p.code, p.placelike) {
+                    targets.push(Actor {
+                        text: s.original(body, p.tokens).to_string(),
+                        name: self.kb.country(code).map(|c| c.name.clone()),
+                        code: Some(code.clone()),
+                        sector: None,
+                    });
+                }
+            }
+        }
         let subject_is_reference = subj.is_some_and(|i| s.phrases[i].reference.is_some());
         if subject_is_reference {
             conf -= 0.1;
@@ -1247,6 +1280,16 @@ impl Extractor {
             }
         }
 
+        // PLOVER codes a refusal as REJECT: "declined to resign", "refused to let the planes
+        // land", "will not accept more refugees" are acts of rejecting, not denied acts.
+        let refusal = (refused || (negated && announced)) && rule.plover != "REJECT";
+        if refusal {
+            plover = "REJECT".into();
+            cameo = "120".into();
+            rule_name = format!("{}+refusal", rule.name);
+            hypothetical = false;
+        }
+        let negated = negated && !refusal;
         let mut out = Vec::new();
         let mut push = |a: Option<Actor>, b: Option<Actor>, c: f64| {
             out.push((
@@ -1489,8 +1532,9 @@ fn merge_mentions(events: Vec<(EventRecord, bool)>) -> Vec<EventRecord> {
     for (e, dated) in events {
         let code = |a: &Option<Actor>| a.as_ref().and_then(|x| x.code.clone()).unwrap_or_default();
         let (mut a, mut b) = (code(&e.source), code(&e.target));
+        // A signing is joint while it stays a signing; refused, it is one side's rejection.
         let joint = joint_types.contains(&e.kind.as_str())
-            || e.rule.starts_with("sign-")
+            || (e.rule.starts_with("sign-") && e.kind == "SUPPORT")
             || e.rule == "talks";
         if joint && b < a {
             std::mem::swap(&mut a, &mut b);

@@ -1071,3 +1071,68 @@ fn what_someone_is_pressured_to_do_has_not_happened() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_refusal_is_a_rejection() {
+    assert_eq!(
+        summary("Hungary refused to sign the agreement with Austria."),
+        vec!["REJECT HUN>AUT"]
+    );
+    assert_eq!(
+        summary("Jordan said it will not accept any more refugees from Syria."),
+        vec!["REJECT JOR>SYR"]
+    );
+    // A past act that did not happen stays a flagged act.
+    assert_eq!(
+        summary("Hungary did not sign the agreement with Austria."),
+        vec!["SUPPORT HUN>AUT negated"]
+    );
+}
+
+#[test]
+fn a_visit_goes_to_the_place_it_arrives_in() {
+    assert_eq!(
+        summary("The Iraqi president arrived in Amman on Wednesday."),
+        vec!["CONSULT IRQ>JOR"]
+    );
+}
+
+#[test]
+fn planned_restrictions_are_threats_and_extended_curfews_coercion() {
+    assert_eq!(
+        summary("Austria plans to impose restrictions on workers from Romania."),
+        vec!["THREATEN AUT>ROU"]
+    );
+    assert_eq!(
+        summary("The Ivorian army extended the curfew in Abidjan."),
+        vec!["COERCE CIV>-"]
+    );
+}
+
+#[test]
+fn ties_upgraded_welcomes_given_protests_lodged_restrictions_cancelled() {
+    let got = summary("Czechia and Albania upgraded their diplomatic ties.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("SUPPORT"), "{got:?}");
+    assert_eq!(
+        summary("The French president gave a warm welcome to the Ghanaian leader."),
+        vec!["CONSULT FRA>GHA"]
+    );
+    assert_eq!(
+        summary("Serbia lodged an official protest with Albania."),
+        vec!["ACCUSE SRB>ALB"]
+    );
+    assert_eq!(
+        summary("Latvia cancelled restrictions on Russian broadcasters."),
+        vec!["CONCEDE LVA>RUS"]
+    );
+}
+
+#[test]
+fn a_gerund_after_on_or_about_is_a_topic_not_an_act() {
+    assert!(
+        summary("Kenya and Uganda focused on strengthening relations.")
+            .iter()
+            .all(|e| !e.starts_with("SUPPORT"))
+    );
+}
