@@ -185,6 +185,13 @@ const PREPOSITIONS: &[&str] = &[
     "despite",
     "via",
     "behind",
+    "outside",
+    "inside",
+    "throughout",
+    "within",
+    "around",
+    "beyond",
+    "along",
 ];
 const NEGATIONS: &[&str] = &["not", "never", "no", "cannot", "neither", "nor"];
 const MODALS: &[&str] = &[
@@ -1065,6 +1072,15 @@ impl Extractor {
                         if w(k) != prep {
                             continue;
                         }
+                        // "withdrew its peacekeepers from Chad" was read as one phrase ("peacekeepers
+                        // from Chad", of Chad): the state after the preposition is the recipient.
+                        let spanning = s.phrases.iter().position(|p| {
+                            p.tokens.0 < k && k < p.tokens.1 && p.tokens.0 > m.tokens.0
+                        });
+                        if let Some(pi) = spanning.filter(|&pi| !s.actors[pi].is_empty()) {
+                            target_idx = vec![pi];
+                            break 'specs;
+                        }
                         if let Some(pi) = s.phrases.iter().position(|p| {
                             p.tokens.0 > k
                                 && p.tokens.0 <= k + 3
@@ -1182,6 +1198,25 @@ impl Extractor {
                     .eq((b.tokens.0..b.tokens.1).map(|k| s.word(k)))
             {
                 return Vec::new();
+            }
+        }
+        // "threatened to strike unless Baghdad accepted": a threat is aimed at the party whose
+        // conduct its condition names.
+        let threatening = rule.plover == "THREATEN"
+            || (announced
+                && matches!(
+                    rule.plover.as_str(),
+                    "SANCTION" | "COERCE" | "ASSAULT" | "PROTEST" | "MOBILIZE"
+                ));
+        if target_idx.is_empty() && !slot_taken && threatening && !passive {
+            let condition = (m.tokens.1..s.toks.len()).find(|&k| matches!(w(k), "unless" | "if"));
+            if let Some(k) = condition {
+                let named = s.phrases.iter().enumerate().find(|(pi, p)| {
+                    p.tokens.0 > k && p.tokens.0 <= k + 4 && !s.actors[*pi].is_empty()
+                });
+                if let Some((pi, _)) = named {
+                    target_idx = group(pi, false);
+                }
             }
         }
         let mut targets = collect(&target_idx);
@@ -1368,7 +1403,9 @@ impl Extractor {
             // Violence with no named perpetrator is put to the state where it happened
             // ("a roadside bomb near Basra killed three U.S. soldiers"), as event coders code
             // unidentified actors by country; with no place the source stays unknown.
-            let place = sentence_place(s).filter(|&i| !target_idx.contains(&i));
+            // The recipient's own phrase is the subject slot in the passive voice.
+            let recipient = if passive { &subject_idx } else { &target_idx };
+            let place = sentence_place(s).filter(|&i| !recipient.contains(&i));
             let source = place.and_then(|i| {
                 let p = &s.phrases[i];
                 let code = p.code.clone()?;

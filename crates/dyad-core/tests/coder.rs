@@ -1136,3 +1136,35 @@ fn a_gerund_after_on_or_about_is_a_topic_not_an_act() {
             .all(|e| !e.starts_with("SUPPORT"))
     );
 }
+
+#[test]
+fn withdrawing_peacekeepers_is_a_sanction_and_announcing_it_a_threat() {
+    assert_eq!(
+        summary("Nigeria withdrew its peacekeepers from Chad."),
+        vec!["SANCTION NGA>TCD"]
+    );
+    assert_eq!(
+        summary("Nigeria will withdraw its peacekeeping force from Chad."),
+        vec!["THREATEN NGA>TCD"]
+    );
+}
+
+#[test]
+fn a_threat_is_aimed_at_whoever_its_condition_names() {
+    let got =
+        summary("Iran threatened to launch a new offensive unless Baghdad accepted its terms.");
+    assert!(got.contains(&"THREATEN IRN>IRQ".to_string()), "{got:?}");
+    assert!(
+        got.iter()
+            .all(|e| e.starts_with("THREATEN") || e.ends_with("hypothetical")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn outside_a_place_is_still_where_it_happened() {
+    assert_eq!(
+        summary("Three Dutch soldiers were killed outside the Afghan city of Kandahar."),
+        vec!["ASSAULT AFG>NLD"]
+    );
+}
