@@ -1168,3 +1168,31 @@ fn outside_a_place_is_still_where_it_happened() {
         vec!["ASSAULT AFG>NLD"]
     );
 }
+
+#[test]
+fn aid_cut_entry_denied_property_destroyed_and_patrols_ordered() {
+    assert_eq!(
+        summary("Canada cut food aid to Haiti."),
+        vec!["SANCTION CAN>HTI"]
+    );
+    assert_eq!(
+        summary("Japan will deny entry to North Korean officials."),
+        vec!["THREATEN JPN>PRK"]
+    );
+    assert_eq!(
+        summary("Kosovar militants blew up a Serbian power line."),
+        vec!["COERCE XKX>SRB"]
+    );
+    assert_eq!(
+        summary("Greek police beat up Albanian migrants."),
+        vec!["ASSAULT GRC>ALB"]
+    );
+    assert_eq!(
+        summary("The Nigerian government ordered the opposition newspaper to close."),
+        vec!["COERCE NGA>-"]
+    );
+    assert_eq!(
+        summary("The Kenyan government stepped up patrols along the border with Somalia."),
+        vec!["MOBILIZE KEN>SOM"]
+    );
+}
