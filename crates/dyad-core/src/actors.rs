@@ -538,18 +538,27 @@ pub fn phrases(
                 )
             })
             .collect();
-        out[w].joined_next = matches!(
-            words.as_slice(),
-            ["and"]
-                | [","]
-                | ["and", "the"]
-                | [",", "and"]
-                | ["as", "well", "as"]
-                | ["and", "his"]
-                | ["and", "her"]
-                | ["and", "its"]
-                | ["and", "their"]
-        );
+        // "In Kenya, Judge Okafor said": a fronted place and the subject after its comma are
+        // not a list.
+        let fronted = words.as_slice() == [","]
+            && (1..=4).contains(&out[w].tokens.0)
+            && matches!(
+                word(norm, &toks[out[w].tokens.0 - 1]),
+                "in" | "at" | "from" | "across" | "inside" | "outside" | "near"
+            );
+        out[w].joined_next = !fronted
+            && matches!(
+                words.as_slice(),
+                ["and"]
+                    | [","]
+                    | ["and", "the"]
+                    | [",", "and"]
+                    | ["as", "well", "as"]
+                    | ["and", "his"]
+                    | ["and", "her"]
+                    | ["and", "its"]
+                    | ["and", "their"]
+            );
     }
     out
 }

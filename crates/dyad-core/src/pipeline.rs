@@ -151,6 +151,7 @@ const QUANTIFIERS: &[&str] = &[
     "band",
     "contingent",
     "members",
+    "member",
     "supporters",
 ];
 
@@ -1239,11 +1240,16 @@ impl Extractor {
         if subject_is_reference {
             conf -= 0.1;
         }
+        // Someone is named as the author but is in no knowledge file ("Judge Maria Okafor"):
+        // the act is still reported, its source unknown. An unresolved pronoun names no one.
+        let unnamed = |i: usize| s.phrases[i].reference.is_none() && s.actors[i].is_empty();
+        let mut unknown_author = !passive && subj.is_some_and(unnamed);
         if passive {
             // "X was attacked by Y": Y acts on X.
             let by = s.phrases.iter().position(|p| {
                 p.tokens.0 > t && p.tokens.0 <= t + 4 && (t + 1..p.tokens.0).any(|k| w(k) == "by")
             });
+            unknown_author = by.is_some_and(unnamed);
             let agents = by.map(|i| collect(&group(i, false))).unwrap_or_default();
             targets = std::mem::take(&mut subjects);
             subjects = agents;
@@ -1271,6 +1277,9 @@ impl Extractor {
         );
         // "will impose sanctions if": the condition belongs to a threat.
         let threat = announced && hostile;
+        // "a report to be released next month", "talks to be held": still to come, and by
+        // someone unnamed.
+        let to_be_done = t > 1 && w(t - 1) == "be" && w(t - 2) == "to" && !intended;
         let mut plover = rule.plover.clone();
         let mut cameo = rule.cameo.clone();
         let mut hypothetical = false;
@@ -1282,6 +1291,7 @@ impl Extractor {
             && !matches!(rule.plover.as_str(), "REQUEST" | "THREATEN" | "REJECT"))
             || (obliged && !negated)
             || (supposed && !intended && !negated && !threat)
+            || to_be_done
         {
             hypothetical = true;
         } else if modal && !negated {
@@ -1341,6 +1351,7 @@ impl Extractor {
         // Talks, approval and sanctions are only worth counting with the other side: without
         // it they are mostly mentions ("efforts to impose sanctions", "military backing").
         let needs_other_side = matches!(plover.as_str(), "SANCTION" | "SUPPORT" | "CONSULT");
+        let violent = matches!(plover.as_str(), "ASSAULT" | "COERCE");
         if !targets.is_empty() && !subjects.is_empty() {
             let mut pushed = 0;
             for a in &subjects {
@@ -1396,16 +1407,13 @@ impl Extractor {
             // One side known: the act is reported all the same ("Serbia's president promised
             // reforms"); the recipient stays unknown.
             push(Some(subjects[0].clone()), None, conf - 0.2);
-        } else if subjects.is_empty()
-            && !targets.is_empty()
-            && matches!(plover.as_str(), "ASSAULT" | "COERCE")
-        {
+        } else if subjects.is_empty() && !targets.is_empty() && (violent || unknown_author) {
             // Violence with no named perpetrator is put to the state where it happened
             // ("a roadside bomb near Basra killed three U.S. soldiers"), as event coders code
             // unidentified actors by country; with no place the source stays unknown.
             // The recipient's own phrase is the subject slot in the passive voice.
             let recipient = if passive { &subject_idx } else { &target_idx };
-            let place = sentence_place(s).filter(|&i| !recipient.contains(&i));
+            let place = sentence_place(s).filter(|&i| violent && !recipient.contains(&i));
             let source = place.and_then(|i| {
                 let p = &s.phrases[i];
                 let code = p.code.clone()?;

@@ -1196,3 +1196,46 @@ fn aid_cut_entry_denied_property_destroyed_and_patrols_ordered() {
         vec!["MOBILIZE KEN>SOM"]
     );
 }
+
+#[test]
+fn an_act_by_someone_unknown_on_a_known_party_is_kept_with_the_source_unknown() {
+    // "Judge Maria Okafor" is in no knowledge file; the act and its recipient are still news.
+    assert_eq!(
+        summary("Judge Maria Okafor accused Ghana of hiding evidence."),
+        vec!["ACCUSE ->GHA"]
+    );
+    // The place a non-violent act happens in is not its author.
+    assert_eq!(
+        summary("In Kenya, Judge Maria Okafor accused Ghana of hiding evidence."),
+        vec!["ACCUSE ->GHA"]
+    );
+    // An unresolved pronoun is not an unknown author: nothing is said of whom.
+    assert!(summary("They accused Ghana of hiding evidence.").is_empty());
+}
+
+#[test]
+fn what_is_still_to_be_done_did_not_happen() {
+    let got = summary("A report on Chile to be released next month was leaked.");
+    assert!(got.iter().all(|e| e.ends_with("hypothetical")), "{got:?}");
+}
+
+#[test]
+fn a_pledge_reneged_on_is_a_rejection_not_a_pledge() {
+    assert_eq!(
+        summary("Zambia reneged on its pledge to Malawi."),
+        vec!["REJECT ZMB>MWI"]
+    );
+}
+
+#[test]
+fn delegations_signing_before_their_presidents_sign_for_the_pair() {
+    let got = summary(
+        "The presidents of Chile and Peru held talks in Lima on Monday. In the presence of the \
+         two presidents, members of the official delegations signed six agreements.",
+    );
+    assert!(
+        got.iter()
+            .any(|e| e == "SUPPORT CHL>PER" || e == "SUPPORT PER>CHL"),
+        "{got:?}"
+    );
+}
