@@ -1239,3 +1239,15 @@ fn delegations_signing_before_their_presidents_sign_for_the_pair() {
         "{got:?}"
     );
 }
+
+#[test]
+fn allowing_a_return_is_a_concession_and_promising_it_an_agreement() {
+    assert_eq!(
+        summary("Sudan allowed the return of UN monitors."),
+        vec!["RETREAT SDN>UN"]
+    );
+    assert_eq!(
+        summary("Iraq said it would allow the return of UN inspectors."),
+        vec!["AGREE IRQ>UN"]
+    );
+}
