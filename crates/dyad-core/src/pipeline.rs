@@ -42,6 +42,8 @@ pub struct Sentence {
     /// Resolved actors of each phrase (two for "the two presidents").
     pub actors: Vec<Vec<Actor>>,
     pub dates: Vec<DateMention>,
+    /// The phrase naming where the sentence is set (see `sentence_place`), found once.
+    pub place: Option<usize>,
     pub quantities: Vec<Quantity>,
 }
 
@@ -419,7 +421,9 @@ impl Extractor {
                 actors: Vec::new(),
                 dates,
                 quantities,
+                place: None,
             };
+            sent.place = sentence_place(&sent);
             sent.actors = self.resolve_phrases(body, &sent, state);
             out.push(sent);
         }
@@ -431,7 +435,7 @@ impl Extractor {
         let mut persons_here: Vec<Actor> = Vec::new();
         // Without a dateline, the country where the sentence is set ("marched in Nairobi",
         // "strikes across Ghana") is the home of its unnamed students, police and workers.
-        let local: Option<String> = sentence_place(s).and_then(|i| s.phrases[i].code.clone());
+        let local: Option<String> = s.place.and_then(|i| s.phrases[i].code.clone());
         // "Fijian rebels said they will...": a plural group named earlier in the sentence is
         // what "they" means, unless the sentence itself listed several parties.
         let mut group_here: Option<Actor> = None;
@@ -779,6 +783,18 @@ impl Extractor {
     }
 
     /// Code the events of one predicate match.
+    /// The state of a place phrase, as an actor with no sector ("Amman" -> Jordan).
+    fn place_actor(&self, body: &str, s: &Sentence, i: usize) -> Option<Actor> {
+        let p = &s.phrases[i];
+        let code = p.code.clone()?;
+        Some(Actor {
+            text: s.original(body, p.tokens).to_string(),
+            name: self.kb.country(&code).map(|c| c.name.clone()),
+            code: Some(code),
+            sector: None,
+        })
+    }
+
     #[allow(clippy::type_complexity)]
     fn code_match(
         &self,
@@ -1177,7 +1193,7 @@ impl Extractor {
         // or shown in a place falls on that place's state when no one else is named.
         let forceful = matches!(rule.plover.as_str(), "ASSAULT" | "COERCE" | "MOBILIZE");
         if target_idx.is_empty() && forceful && !slot_taken && !passive {
-            if let Some(pi) = sentence_place(s) {
+            if let Some(pi) = s.place {
                 let p = &s.phrases[pi];
                 if p.tokens.0 > m.tokens.1
                     && p.tokens.0 <= m.tokens.1 + 12
@@ -1203,12 +1219,13 @@ impl Extractor {
         }
         // "threatened to strike unless Baghdad accepted": a threat is aimed at the party whose
         // conduct its condition names.
-        let threatening = rule.plover == "THREATEN"
-            || (announced
-                && matches!(
-                    rule.plover.as_str(),
-                    "SANCTION" | "COERCE" | "ASSAULT" | "PROTEST" | "MOBILIZE"
-                ));
+        let hostile = matches!(
+            rule.plover.as_str(),
+            "SANCTION" | "COERCE" | "ASSAULT" | "PROTEST" | "MOBILIZE"
+        );
+        // "will impose sanctions if": the condition belongs to a threat.
+        let threat = announced && hostile;
+        let threatening = rule.plover == "THREATEN" || threat;
         if target_idx.is_empty() && !slot_taken && threatening && !passive {
             let condition = (m.tokens.1..s.toks.len()).find(|&k| matches!(w(k), "unless" | "if"));
             if let Some(k) = condition {
@@ -1224,17 +1241,11 @@ impl Extractor {
         // A city or capital standing for the place an act lands in ("arrived in Amman",
         // "shelled targets in Kabul") is not an actor of its own: its state is the recipient.
         if targets.is_empty() {
-            for &i in &target_idx {
-                let p = &s.phrases[i];
-                if let (Some(code), Some(_)) = (&p.code, p.placelike) {
-                    targets.push(Actor {
-                        text: s.original(body, p.tokens).to_string(),
-                        name: self.kb.country(code).map(|c| c.name.clone()),
-                        code: Some(code.clone()),
-                        sector: None,
-                    });
-                }
-            }
+            targets = target_idx
+                .iter()
+                .filter(|&&i| s.phrases[i].placelike.is_some())
+                .filter_map(|&i| self.place_actor(body, s, i))
+                .collect();
         }
         let subject_is_reference = subj.is_some_and(|i| s.phrases[i].reference.is_some());
         if subject_is_reference {
@@ -1271,12 +1282,6 @@ impl Extractor {
             }
         }
 
-        let hostile = matches!(
-            rule.plover.as_str(),
-            "SANCTION" | "COERCE" | "ASSAULT" | "PROTEST" | "MOBILIZE"
-        );
-        // "will impose sanctions if": the condition belongs to a threat.
-        let threat = announced && hostile;
         // "a report to be released next month", "talks to be held": still to come, and by
         // someone unnamed.
         let to_be_done = t > 1 && w(t - 1) == "be" && w(t - 2) == "to" && !intended;
@@ -1413,17 +1418,10 @@ impl Extractor {
             // unidentified actors by country; with no place the source stays unknown.
             // The recipient's own phrase is the subject slot in the passive voice.
             let recipient = if passive { &subject_idx } else { &target_idx };
-            let place = sentence_place(s).filter(|&i| violent && !recipient.contains(&i));
-            let source = place.and_then(|i| {
-                let p = &s.phrases[i];
-                let code = p.code.clone()?;
-                Some(Actor {
-                    text: s.original(body, p.tokens).to_string(),
-                    name: self.kb.country(&code).map(|c| c.name.clone()),
-                    code: Some(code),
-                    sector: None,
-                })
-            });
+            let source = s
+                .place
+                .filter(|&i| violent && !recipient.contains(&i))
+                .and_then(|i| self.place_actor(body, s, i));
             for b in &targets {
                 push(source.clone(), Some(b.clone()), conf - 0.2);
             }
@@ -1534,8 +1532,8 @@ fn agreement_details(doc: &Document, s: &Sentence, m: &RuleMatch) -> (Option<u64
 }
 
 /// One event per real-world event per document: mentions of the same act between the same
-/// parties merge, keeping the first evidence and the richest details.
-/// One event per act: `events` pairs each coded event with whether its sentence gave a date.
+/// parties merge, keeping the first evidence and the richest details. `events` pairs each coded
+/// event with whether its sentence gave a date of its own.
 pub fn consolidate(events: Vec<(EventRecord, bool)>) -> Vec<EventRecord> {
     let merged = merge_mentions(events);
     // A one-sided mention ("the meeting", Turkey -> ?) of an act the report also gives with
