@@ -695,7 +695,7 @@ fn an_act_on_the_actors_own_country_keeps_its_actor() {
 #[test]
 fn a_stance_after_is_is_not_passive_voice() {
     assert_eq!(
-        summary("Kenya said it is committed to opening up its economy."),
+        summary("Kenya said it is committed to reforming its courts."),
         vec!["AGREE KEN>-"]
     );
 }
@@ -703,7 +703,7 @@ fn a_stance_after_is_is_not_passive_voice() {
 #[test]
 fn unnamed_crowds_belong_to_the_country_the_sentence_places_them_in() {
     assert_eq!(
-        summary("Thousands of students across Ghana staged demonstrations on Friday."),
+        summary("Hundreds of teachers across Ghana held a march on Friday."),
         vec!["PROTEST GHA>-"]
     );
     assert_eq!(
@@ -726,7 +726,7 @@ fn a_question_or_condition_is_not_an_agreement() {
 
 #[test]
 fn them_names_every_member_of_the_last_list() {
-    let got = summary("Brazil kept tariffs on Peru, Chile and Bolivia to pressure them to act.");
+    let got = summary("Brazil raised duties on Peru, Chile and Bolivia to push them to act.");
     for want in ["REQUEST BRA>PER", "REQUEST BRA>CHL", "REQUEST BRA>BOL"] {
         assert!(got.iter().any(|e| e == want), "{want} not in {got:?}");
     }
@@ -756,14 +756,14 @@ fn talks_resumed_and_mediation_begun_are_consultations() {
         got == vec!["CONSULT ARM>AZE"] || got == vec!["CONSULT AZE>ARM"],
         "{got:?}"
     );
-    let got = summary("Kuwait launched a mediation effort between Qatar and Bahrain.");
-    assert!(got.contains(&"CONSULT KWT>QAT".to_string()), "{got:?}");
-    assert!(got.contains(&"CONSULT KWT>BHR".to_string()), "{got:?}");
+    let got = summary("Norway began mediation between Colombia and Venezuela.");
+    assert!(got.contains(&"CONSULT NOR>COL".to_string()), "{got:?}");
+    assert!(got.contains(&"CONSULT NOR>VEN".to_string()), "{got:?}");
 }
 
 #[test]
 fn war_games_together_are_cooperation() {
-    let got = summary("Indian and French warships began war games in the Indian Ocean.");
+    let got = summary("Indian and Japanese destroyers began war games in the Pacific.");
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("COOPERATE"), "{got:?}");
 }
@@ -779,8 +779,8 @@ fn help_named_by_what_is_given_is_aid() {
 #[test]
 fn inquiries_opened_and_inspectors_sent_are_investigations() {
     assert_eq!(
-        summary("The IAEA sent inspectors to Iran on Monday."),
-        vec!["ACCUSE IAEA>IRN"]
+        summary("The OSCE sent monitors to Georgia on Monday."),
+        vec!["ACCUSE OSCE>GEO"]
     );
     assert_eq!(
         summary("Brazil opened an inquiry into Paraguay's border guards."),
@@ -831,8 +831,8 @@ fn of_two_overlapping_patterns_the_earlier_stands() {
 #[test]
 fn they_is_the_group_the_sentence_named_before() {
     assert_eq!(
-        summary("Malian rebels said they would free the hostages on Sunday."),
-        vec!["AGREE MLI>-"]
+        summary("Chadian rebels said they would free the hostages on Sunday."),
+        vec!["AGREE TCD>-"]
     );
 }
 
@@ -844,7 +844,7 @@ fn a_sworn_fight_is_a_threat() {
 
 #[test]
 fn agreeing_to_a_ceasefire_is_agreement_and_declaring_one_is_retreat() {
-    let got = summary("Peru and Ecuador agreed to a ceasefire on Sunday.");
+    let got = summary("Armenia and Azerbaijan agreed to a truce on Sunday.");
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("AGREE"), "{got:?}");
     assert_eq!(
@@ -856,7 +856,7 @@ fn agreeing_to_a_ceasefire_is_agreement_and_declaring_one_is_retreat() {
 #[test]
 fn welcoming_what_someone_said_is_approval_not_hosting() {
     assert_eq!(
-        summary("The Danish government welcomed Norway's new fisheries policy."),
+        summary("The Danish government applauded Norway's decision on fisheries."),
         vec!["SUPPORT DNK>NOR"]
     );
 }
@@ -864,12 +864,12 @@ fn welcoming_what_someone_said_is_approval_not_hosting() {
 #[test]
 fn visits_called_off_and_links_suspended_are_sanctions() {
     assert_eq!(
-        summary("The Dutch minister cancelled a planned visit to Suriname."),
-        vec!["SANCTION NLD>SUR"]
+        summary("The Spanish king postponed his trip to Morocco."),
+        vec!["SANCTION ESP>MAR"]
     );
     assert_eq!(
-        summary("Spain announced a suspension of flights with Venezuela."),
-        vec!["SANCTION ESP>VEN"]
+        summary("Kenya ordered a suspension of trade with Uganda."),
+        vec!["SANCTION KEN>UGA"]
     );
 }
 
@@ -904,10 +904,8 @@ fn talks_approval_and_sanctions_need_the_other_side() {
 #[test]
 fn a_clause_set_off_by_commas_is_not_the_subject() {
     assert_eq!(
-        summary(
-            "China, which has long been North Korea's closest ally, criticised Japan on Friday."
-        ),
-        vec!["ACCUSE CHN>JPN"]
+        summary("Russia, which has long been Serbia's closest ally, criticised Croatia on Friday."),
+        vec!["ACCUSE RUS>HRV"]
     );
     assert_eq!(
         summary("Chile, a neighbour of Peru, condemned Bolivia."),
@@ -917,7 +915,7 @@ fn a_clause_set_off_by_commas_is_not_the_subject() {
 
 #[test]
 fn a_list_after_of_is_the_recipient_as_a_whole() {
-    let got = summary("Ghana praised the withdrawal of French and Russian troops.");
+    let got = summary("Ghana praised the conduct of French and Russian observers.");
     assert!(got.contains(&"SUPPORT GHA>FRA".to_string()), "{got:?}");
     assert!(got.contains(&"SUPPORT GHA>RUS".to_string()), "{got:?}");
 }
@@ -960,20 +958,20 @@ fn a_trade_war_waged_and_prices_raised_on_anothers_buyers_are_sanctions() {
         vec!["SANCTION JPN>KOR"]
     );
     assert_eq!(
-        summary("Canada was charging 25% more for electricity sent to Mexico."),
-        vec!["SANCTION CAN>MEX"]
+        summary("Norway was charging 20% more for gas sent to Denmark."),
+        vec!["SANCTION NOR>DNK"]
     );
 }
 
 #[test]
 fn force_used_in_a_place_falls_on_that_places_state() {
     assert_eq!(
-        summary("Turkish jets fired missiles at targets in Syria."),
-        vec!["ASSAULT TUR>SYR"]
+        summary("Turkish drones fired missiles at positions in Iraq."),
+        vec!["ASSAULT TUR>IRQ"]
     );
     assert_eq!(
-        summary("Indian troops remained on alert in Nepal."),
-        vec!["MOBILIZE IND>NPL"]
+        summary("Thai troops stayed on alert in Laos."),
+        vec!["MOBILIZE THA>LAO"]
     );
 }
 
@@ -1030,23 +1028,23 @@ fn borders_closed_forces_mobilised_against_and_asylum_sought() {
         vec!["MOBILIZE ARM>AZE"]
     );
     assert_eq!(
-        summary("Thousands of Syrian Kurds sought asylum in Germany."),
-        vec!["REQUEST SYR>DEU"]
+        summary("Hundreds of Eritreans sought asylum in Italy."),
+        vec!["REQUEST ERI>ITA"]
     );
 }
 
 #[test]
 fn an_organisations_secretary_general_speaks_for_it() {
     assert_eq!(
-        summary("Arab League Secretary General Ahmed Aboul Gheit condemned Israel."),
-        vec!["ACCUSE ARL>ISR"]
+        summary("OAS Secretary General Luis Almagro condemned Venezuela."),
+        vec!["ACCUSE OAS>VEN"]
     );
 }
 
 #[test]
 fn provinces_and_regions_resolve_to_their_state() {
     assert_eq!(
-        summary("Ontario's premier criticised Washington."),
+        summary("Alberta's premier criticised Washington."),
         vec!["ACCUSE CAN>USA"]
     );
     assert_eq!(
@@ -1054,7 +1052,7 @@ fn provinces_and_regions_resolve_to_their_state() {
         vec!["ASSAULT SDN>TCD"]
     );
     // A province of the actor's own state is a place, not a second party.
-    assert!(summary("Canada is charging 25% more for electricity Ontario sells.").is_empty());
+    assert!(summary("Canada is charging 20% more for oil Alberta sells.").is_empty());
 }
 
 #[test]
@@ -1079,8 +1077,8 @@ fn a_refusal_is_a_rejection() {
         vec!["REJECT HUN>AUT"]
     );
     assert_eq!(
-        summary("Jordan said it will not accept any more refugees from Syria."),
-        vec!["REJECT JOR>SYR"]
+        summary("Poland said it will not accept any more migrants from Belarus."),
+        vec!["REJECT POL>BLR"]
     );
     // A past act that did not happen stays a flagged act.
     assert_eq!(
@@ -1092,8 +1090,8 @@ fn a_refusal_is_a_rejection() {
 #[test]
 fn a_visit_goes_to_the_place_it_arrives_in() {
     assert_eq!(
-        summary("The Iraqi president arrived in Amman on Wednesday."),
-        vec!["CONSULT IRQ>JOR"]
+        summary("The Kenyan president arrived in Kampala on Wednesday."),
+        vec!["CONSULT KEN>UGA"]
     );
 }
 
@@ -1111,20 +1109,20 @@ fn planned_restrictions_are_threats_and_extended_curfews_coercion() {
 
 #[test]
 fn ties_upgraded_welcomes_given_protests_lodged_restrictions_cancelled() {
-    let got = summary("Czechia and Albania upgraded their diplomatic ties.");
+    let got = summary("Chile and Vietnam upgraded their diplomatic ties.");
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].starts_with("SUPPORT"), "{got:?}");
     assert_eq!(
-        summary("The French president gave a warm welcome to the Ghanaian leader."),
-        vec!["CONSULT FRA>GHA"]
+        summary("The Italian president gave a warm welcome to the Ghanaian leader."),
+        vec!["CONSULT ITA>GHA"]
     );
     assert_eq!(
-        summary("Serbia lodged an official protest with Albania."),
-        vec!["ACCUSE SRB>ALB"]
+        summary("Peru lodged an official protest with Bolivia."),
+        vec!["ACCUSE PER>BOL"]
     );
     assert_eq!(
-        summary("Latvia cancelled restrictions on Russian broadcasters."),
-        vec!["CONCEDE LVA>RUS"]
+        summary("Estonia cancelled restrictions on Finnish broadcasters."),
+        vec!["CONCEDE EST>FIN"]
     );
 }
 
@@ -1140,20 +1138,20 @@ fn a_gerund_after_on_or_about_is_a_topic_not_an_act() {
 #[test]
 fn withdrawing_peacekeepers_is_a_sanction_and_announcing_it_a_threat() {
     assert_eq!(
-        summary("Nigeria withdrew its peacekeepers from Chad."),
-        vec!["SANCTION NGA>TCD"]
+        summary("Ghana withdrew its peacekeepers from Lebanon."),
+        vec!["SANCTION GHA>LBN"]
     );
     assert_eq!(
-        summary("Nigeria will withdraw its peacekeeping force from Chad."),
-        vec!["THREATEN NGA>TCD"]
+        summary("Ghana will withdraw its peacekeeping force from Lebanon."),
+        vec!["THREATEN GHA>LBN"]
     );
 }
 
 #[test]
 fn a_threat_is_aimed_at_whoever_its_condition_names() {
     let got =
-        summary("Iran threatened to launch a new offensive unless Baghdad accepted its terms.");
-    assert!(got.contains(&"THREATEN IRN>IRQ".to_string()), "{got:?}");
+        summary("Egypt threatened to launch a new offensive unless Khartoum accepted its terms.");
+    assert!(got.contains(&"THREATEN EGY>SDN".to_string()), "{got:?}");
     assert!(
         got.iter()
             .all(|e| e.starts_with("THREATEN") || e.ends_with("hypothetical")),
@@ -1164,8 +1162,8 @@ fn a_threat_is_aimed_at_whoever_its_condition_names() {
 #[test]
 fn outside_a_place_is_still_where_it_happened() {
     assert_eq!(
-        summary("Three Dutch soldiers were killed outside the Afghan city of Kandahar."),
-        vec!["ASSAULT AFG>NLD"]
+        summary("Two Canadian medics were killed outside the Malian town of Gao."),
+        vec!["ASSAULT MLI>CAN"]
     );
 }
 
@@ -1222,8 +1220,8 @@ fn what_is_still_to_be_done_did_not_happen() {
 #[test]
 fn a_pledge_reneged_on_is_a_rejection_not_a_pledge() {
     assert_eq!(
-        summary("Zambia reneged on its pledge to Malawi."),
-        vec!["REJECT ZMB>MWI"]
+        summary("Kenya reneged on its pledge to Tanzania."),
+        vec!["REJECT KEN>TZA"]
     );
 }
 
@@ -1243,11 +1241,11 @@ fn delegations_signing_before_their_presidents_sign_for_the_pair() {
 #[test]
 fn allowing_a_return_is_a_concession_and_promising_it_an_agreement() {
     assert_eq!(
-        summary("Sudan allowed the return of UN monitors."),
-        vec!["RETREAT SDN>UN"]
+        summary("Mali allowed the return of UN monitors."),
+        vec!["RETREAT MLI>UN"]
     );
     assert_eq!(
-        summary("Iraq said it would allow the return of UN inspectors."),
-        vec!["AGREE IRQ>UN"]
+        summary("Syria said it would allow the return of UN observers."),
+        vec!["AGREE SYR>UN"]
     );
 }
