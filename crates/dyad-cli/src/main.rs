@@ -4,6 +4,7 @@ mod corpus;
 mod parquet_out;
 mod serve_cmds;
 mod store_cmds;
+mod syntax_cmds;
 
 /// Extraction allocates many small strings; mimalloc halves their cost over the system
 /// allocator (measured with `dyad bench`).
@@ -149,6 +150,55 @@ enum Command {
         output: Option<PathBuf>,
         #[command(flatten)]
         filter: store_cmds::FilterArgs,
+    },
+    /// Train the tagger, lemmatiser and parser on Universal Dependencies treebanks (CoNLL-U).
+    /// Deterministic for a given seed; every N-th sentence is held out and scored.
+    TrainSyntax {
+        /// Training treebanks (CoNLL-U).
+        #[arg(long, required = true, value_name = "FILE.conllu")]
+        train: Vec<PathBuf>,
+        /// A treebank to score the model on (never trained on).
+        #[arg(long, value_name = "FILE.conllu")]
+        dev: Option<PathBuf>,
+        /// Hold out every N-th sentence of the training files and score it (0: none).
+        #[arg(long, default_value_t = 10, value_name = "N")]
+        hold_out: usize,
+        /// Write no model: train K times, each without another K-th of the sentences, and
+        /// print the scores of each slice and their mean (for tuning features).
+        #[arg(long, default_value_t = 0, value_name = "K")]
+        cross_validate: usize,
+        /// Where to write the model.
+        #[arg(short, long, value_name = "MODEL")]
+        output: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 12)]
+        tagger_epochs: usize,
+        #[arg(long, default_value_t = 15)]
+        parser_epochs: usize,
+        /// Threads for the tagger's jackknife folds.
+        #[arg(long, default_value_t = 2, value_name = "N")]
+        threads: usize,
+        /// Drop weights smaller than this (a smaller model, at little cost in accuracy).
+        #[arg(long, default_value_t = 1.0, value_name = "W")]
+        prune: f32,
+    },
+    /// Tag and parse: plain text (or CoNLL-U with --conllu, its tokenisation kept) in,
+    /// CoNLL-U out (UPOS, LEMMA, HEAD, DEPREL).
+    Parse {
+        /// A file, or `-` for standard input.
+        #[arg(value_name = "PATH")]
+        path: PathBuf,
+        /// The input is CoNLL-U: keep its sentences and words, ignore its annotation.
+        #[arg(long)]
+        conllu: bool,
+        /// With --conllu: print UPOS, UAS, LAS and lemma accuracy against the input's own
+        /// annotation on stderr.
+        #[arg(long)]
+        score: bool,
+        /// A model file written by `dyad train-syntax` (default: the built-in model).
+        #[arg(long, value_name = "MODEL")]
+        model: Option<PathBuf>,
     },
     /// Resolve actor mentions to a code, sector and canonical name.
     Actor {
@@ -303,7 +353,32 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
                 shown.join(", ")
             );
         }
-        for m in ex.lexicon().matches(&s.norm, &s.toks) {
+        let tree = s.tree.clone().unwrap_or_else(|| ex.parse(&doc.body, &s));
+        let _ = writeln!(
+            report,
+            "  tree{}",
+            if s.tree.is_none() {
+                " (not needed by the coder)"
+            } else {
+                ""
+            }
+        );
+        for i in 0..tree.len() {
+            let head = tree.head(i).map_or("root".to_string(), |h| {
+                format!("{} {}", h + 1, s.original(&doc.body, (h, h + 1)))
+            });
+            let _ = writeln!(
+                report,
+                "    {:>3} {:<16} {:<6} {:<14} {:<12} <- {}",
+                i + 1,
+                s.original(&doc.body, (i, i + 1)),
+                tree.upos(i),
+                tree.lemma(i),
+                tree.dep(i),
+                head
+            );
+        }
+        for m in &s.matches {
             let r = &ex.lexicon().rules[m.rule];
             let _ = writeln!(
                 report,
@@ -519,6 +594,43 @@ fn main() {
                 net,
                 writable: false,
             } => return serve_cmds::serve(&cli.db, net, None),
+            Command::TrainSyntax {
+                train,
+                dev,
+                hold_out,
+                cross_validate,
+                output,
+                seed,
+                tagger_epochs,
+                parser_epochs,
+                threads,
+                prune,
+            } => {
+                return syntax_cmds::train_syntax(syntax_cmds::TrainArgs {
+                    train,
+                    dev: dev.as_deref(),
+                    hold_out: *hold_out,
+                    cross_validate: *cross_validate,
+                    output,
+                    opts: dyad_core::syntax::train::Options {
+                        tagger_epochs: *tagger_epochs,
+                        parser_epochs: *parser_epochs,
+                        seed: *seed,
+                        threads: *threads,
+                        prune: *prune,
+                        ..Default::default()
+                    },
+                })
+            }
+            Command::Parse {
+                path,
+                conllu,
+                score,
+                model,
+            } => {
+                let model = syntax_cmds::load_model(model.as_deref())?;
+                return syntax_cmds::parse(&model, path, *conllu, *score);
+            }
             _ => {}
         }
         let kb = load_knowledge(&cli.knowledge)?;
@@ -562,7 +674,10 @@ fn main() {
                 synthetic,
                 keep,
             } => serve_cmds::demo(ex, net, paths, *synthetic, keep.as_deref()),
-            Command::Query { .. } | Command::Export { .. } => Ok(()),
+            Command::Query { .. }
+            | Command::Export { .. }
+            | Command::TrainSyntax { .. }
+            | Command::Parse { .. } => Ok(()),
             Command::Bench { docs, paths } => bench(&cli.knowledge, *docs, paths),
             Command::Explain { date, text } => explain(&ex, date.as_deref(), text),
             Command::Actor { date, texts } => actor(&ex, date.clone(), texts),

@@ -16,6 +16,9 @@ pub enum CoreError {
     /// A knowledge file lacks a column the loader needs.
     #[error("{file}: missing column `{column}` in the header")]
     MissingColumn { file: String, column: String },
+    /// A syntax model file that dyad cannot read.
+    #[error("syntax model {file}: {message}")]
+    Model { file: String, message: String },
 }
 
 pub type Result<T> = std::result::Result<T, CoreError>;

@@ -175,6 +175,8 @@ pub struct Knowledge {
     person_index: HashMap<String, usize>,
     /// User files in the CAMEO verb-pattern format; handed to the event coder.
     pub verb_files: Vec<(String, String)>,
+    /// User files of grammatical word lists (`grammar*.tsv`); handed to the event coder.
+    pub grammar_files: Vec<(String, String)>,
 }
 
 /// Built-in files, compiled in so the binary needs nothing beside it.
@@ -237,7 +239,7 @@ fn opt(s: &str) -> Option<String> {
 
 /// The kinds of tab-separated knowledge files, in loading order: countries first, since the
 /// other tables refer to their codes.
-const TSV_KINDS: [&str; 8] = [
+const TSV_KINDS: [&str; 9] = [
     "countries",
     "organisations",
     "entities",
@@ -246,6 +248,7 @@ const TSV_KINDS: [&str; 8] = [
     "cameo",
     "leaders",
     "verbs",
+    "grammar",
 ];
 
 /// What kind of knowledge a file holds, from its name.
@@ -311,6 +314,7 @@ impl Knowledge {
                     "cameo" => k.load_cameo(name, text)?,
                     "leaders" => k.load_leaders(name, text)?,
                     "verbs" => k.verb_files.push((name.clone(), text.clone())),
+                    "grammar" => k.grammar_files.push((name.clone(), text.clone())),
                     "petrarch-actors" => k.load_petrarch_actors(name, text)?,
                     "petrarch-agents" => k.load_petrarch_agents(name, text)?,
                     _ => {}
@@ -322,7 +326,7 @@ impl Knowledge {
                 return Err(CoreError::Knowledge {
                     file: name.clone(),
                     line: 0,
-                    message: "unknown knowledge file: its name must start with countries, organisations, entities, agents, places, cameo, leaders or verbs, or end with actors.txt / agents.txt (CAMEO dictionaries)".into(),
+                    message: "unknown knowledge file: its name must start with countries, organisations, entities, agents, places, cameo, leaders, verbs or grammar, or end with actors.txt / agents.txt (CAMEO dictionaries)".into(),
                 });
             }
         }

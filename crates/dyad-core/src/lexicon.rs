@@ -47,6 +47,8 @@ pub struct RuleMatch {
     pub tokens: (usize, usize),
     /// Token of the verb slot (the trigger), or the first token.
     pub trigger: usize,
+    /// Tokens of the pattern's words (every slot but the gaps), the trigger among them.
+    pub words: Vec<usize>,
 }
 
 pub struct Lexicon {
@@ -205,9 +207,11 @@ impl Lexicon {
                 continue;
             };
             let mut best: Option<RuleMatch> = None;
+            let mut path = Vec::new();
             for &r in cands {
+                path.clear();
                 if let Some((end, trig)) =
-                    self.match_at(&self.rules[r].slots, 0, i, toks, &word, None)
+                    self.match_at(&self.rules[r].slots, 0, i, toks, &word, None, &mut path)
                 {
                     let len = end - i;
                     let better = best.as_ref().is_none_or(|b| len > b.tokens.1 - b.tokens.0);
@@ -216,6 +220,7 @@ impl Lexicon {
                             rule: r,
                             tokens: (i, end),
                             trigger: trig.unwrap_or(i),
+                            words: path.clone(),
                         });
                     }
                 }
@@ -236,6 +241,8 @@ impl Lexicon {
         kept
     }
 
+    /// Match `slots[s..]` from token `i`; `path` collects the tokens of matched words.
+    #[allow(clippy::too_many_arguments)]
     fn match_at<'a>(
         &self,
         slots: &[Slot],
@@ -244,39 +251,48 @@ impl Lexicon {
         toks: &[Token],
         word: &dyn Fn(usize) -> &'a str,
         trig: Option<usize>,
+        path: &mut Vec<usize>,
     ) -> Option<(usize, Option<usize>)> {
         if s == slots.len() {
             return Some((i, trig));
         }
+        let take = |trig: Option<usize>, path: &mut Vec<usize>| {
+            path.push(i);
+            let r = self.match_at(slots, s + 1, i + 1, toks, word, trig, path);
+            if r.is_none() {
+                path.pop();
+            }
+            r
+        };
         match &slots[s] {
             Slot::Words(w) => {
                 if i < toks.len() && w.contains(word(i)) {
-                    self.match_at(slots, s + 1, i + 1, toks, word, trig)
+                    take(trig, path)
                 } else {
                     None
                 }
             }
             Slot::Verb(w) => {
                 if i < toks.len() && w.contains(word(i)) {
-                    self.match_at(slots, s + 1, i + 1, toks, word, trig.or(Some(i)))
+                    take(trig.or(Some(i)), path)
                 } else {
                     None
                 }
             }
             Slot::Optional(w) => {
                 if i < toks.len() && w.contains(word(i)) {
-                    if let Some(r) = self.match_at(slots, s + 1, i + 1, toks, word, trig) {
+                    if let Some(r) = take(trig, path) {
                         return Some(r);
                     }
                 }
-                self.match_at(slots, s + 1, i, toks, word, trig)
+                self.match_at(slots, s + 1, i, toks, word, trig, path)
             }
             Slot::Gap(n) => {
                 // Up to n words; the hyphens of "a day-old blockade" do not count.
                 let mut k = i;
                 let mut used = 0;
                 loop {
-                    if let Some(r) = self.match_at(slots, s + 1, k, toks, word, trig) {
+                    if let Some(r) = self.match_at(slots, s + 1, k, toks, word, trig, path) {
                         return Some(r);
                     }
                     if k >= toks.len() {

@@ -5,9 +5,11 @@
 //! the evidence sentence and its offsets. Knowledge (states, leaders, organisations, sector
 //! vocabulary, verb patterns) is data under `data/`, compiled in and extensible by users.
 pub mod actors;
+pub mod consolidate;
 pub mod dates;
 pub mod document;
 pub mod error;
+pub mod events;
 pub mod facts;
 pub mod knowledge;
 pub mod lexicon;
@@ -15,6 +17,8 @@ pub mod numbers;
 pub mod petrarch;
 pub mod pipeline;
 pub mod record;
+pub mod sentence;
+pub mod syntax;
 pub mod text;
 pub mod tsv;
 

@@ -325,24 +325,25 @@ pub fn tokenize(norm: &Normalized) -> Vec<Token> {
                 i += 1;
             }
             kind = TokenKind::Number;
+        } else if c == b'n' && negative_clitic_at(s, i) {
+            i += 3;
+            kind = TokenKind::Word;
         } else if c.is_ascii_alphabetic() {
             i += 1;
             while i < s.len() {
                 let b = s[i];
-                if b.is_ascii_alphanumeric() {
+                if b == b'n' && negative_clitic_at(s, i) {
+                    break; // "didn't" is "did" and "n't", as Universal Dependencies writes it
+                } else if b.is_ascii_alphanumeric() {
                     i += 1;
+                } else if b == b'\'' && clitic_at(s, i).is_some() {
+                    break; // "they're", "Ghana's": the clitic is its own word
                 } else if (b == b'\'' || b == b'.')
                     && i + 1 < s.len()
                     && s[i + 1].is_ascii_alphabetic()
                     && (b == b'\'' || i + 2 >= s.len() || s[i + 2] == b'.' || i - start == 1)
                 {
                     // "o'brien", "u.s", "u.n"; not "end.next"
-                    if b == b'\''
-                        && s[i + 1] == b's'
-                        && (i + 2 >= s.len() || !s[i + 2].is_ascii_alphanumeric())
-                    {
-                        break; // possessive 's is its own token
-                    }
                     i += 1;
                 } else {
                     break;
@@ -353,16 +354,26 @@ pub fn tokenize(norm: &Normalized) -> Vec<Token> {
                 i += 1;
             }
             kind = TokenKind::Word;
-        } else if c == b'\''
-            && i + 1 < s.len()
-            && s[i + 1] == b's'
-            && (i + 2 >= s.len() || !s[i + 2].is_ascii_alphanumeric())
-        {
-            i += 2;
+        } else if let Some(len) = clitic_at(s, i) {
+            i += len;
             kind = TokenKind::Word;
         } else {
             i += 1;
             kind = TokenKind::Punct;
+        }
+        // "cannot" is "can" and "not".
+        if kind == TokenKind::Word && &norm.text[start..i] == "cannot" {
+            out.push(Token {
+                span: Span::new(start, start + 3),
+                kind,
+                cap: norm.is_upper(start),
+            });
+            out.push(Token {
+                span: Span::new(start + 3, i),
+                kind,
+                cap: false,
+            });
+            continue;
         }
         out.push(Token {
             span: Span::new(start, i),
@@ -371,6 +382,27 @@ pub fn tokenize(norm: &Normalized) -> Vec<Token> {
         });
     }
     out
+}
+
+/// The length of an English clitic starting with the apostrophe at `i` ("'s", "'re", "'ve",
+/// "'ll", "'m", "'d"), when a word boundary follows it.
+fn clitic_at(s: &[u8], i: usize) -> Option<usize> {
+    if s.get(i) != Some(&b'\'') {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < s.len() && s[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    if j < s.len() && s[j].is_ascii_digit() {
+        return None;
+    }
+    matches!(&s[i + 1..j], b"s" | b"re" | b"ve" | b"ll" | b"m" | b"d").then_some(j - i)
+}
+
+/// Does "n't" start at `i`, ending a word?
+fn negative_clitic_at(s: &[u8], i: usize) -> bool {
+    s.get(i..i + 3) == Some(b"n't") && s.get(i + 3).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 /// Convert a byte offset of `text` into a count of Unicode code points, the unit of the

@@ -1,0 +1,99 @@
+//! Which lexicon matches are predicates: the tag and the tree decide.
+//!
+//! A match is a predicate when
+//! - its trigger is a verb, if the pattern names one (`@visit`): "March" the month, "close"
+//!   the adjective and "free" in "a free election" are not acts;
+//! - the trigger is not inside an actor's name ("the Defense Ministry");
+//! - a participle modifying a noun is an attribute, not an act ("Syrian-backed militia");
+//! - a verb with a particle the pattern does not name is another verb ("give up" is not "give");
+//! - every word of the pattern belongs to the trigger's phrase (is in its subtree), so "held"
+//!   and "talks" of "held talks" are one predicate, not two words that happen to be near;
+//! - a verb introduced by "on", "about", "of"... names a topic ("focused on strengthening
+//!   ties"), not an act.
+
+use super::Ctx;
+use crate::lexicon::{RuleMatch, Slot};
+use crate::syntax::{Dep, Upos};
+
+/// A lexicon match accepted as a predicate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Predicate {
+    /// The rule (index into the lexicon).
+    pub rule: usize,
+    /// The predicate's token: the verb, or the pattern word heading the others.
+    pub node: usize,
+    /// Tokens of the pattern's words.
+    pub words: Vec<usize>,
+    /// Token range of the whole match.
+    pub span: (usize, usize),
+    /// The predicate is a noun ("the attack on", "sanctions against").
+    pub nominal: bool,
+}
+
+/// Prepositions and subordinators after which a verb names a topic.
+const TOPIC_MARKERS: &[&str] = &[
+    "on",
+    "about",
+    "of",
+    "toward",
+    "towards",
+    "regarding",
+    "concerning",
+    "at",
+    "against",
+];
+
+pub fn accept(ctx: &Ctx<'_>, m: &RuleMatch) -> Option<Predicate> {
+    let t = m.trigger;
+    let tree = ctx.tree;
+    let s = ctx.sent;
+    if t >= tree.len() {
+        return None;
+    }
+    if s.phrase_at(t).is_some() {
+        return None;
+    }
+    let rule = &ctx.lex.rules[m.rule];
+    let verbal = rule.slots.iter().any(|x| matches!(x, Slot::Verb(_)));
+    let node = if verbal {
+        // A verb, or the same word as an event noun ("the attack on", "their demands"); a
+        // noun modifying another ("attack helicopters") is not an event.
+        let noun = tree.upos(t) == Upos::Noun && tree.dep(t) != Dep::Compound;
+        if tree.upos(t) != Upos::Verb && !noun {
+            return None;
+        }
+        t
+    } else {
+        // A pattern of plain words: its head is the word the others hang from.
+        *m.words
+            .iter()
+            .find(|&&w| m.words.iter().all(|&o| tree.dominates(w, o)))?
+    };
+    if !m.words.iter().all(|&w| tree.dominates(node, w)) {
+        return None;
+    }
+    if tree.dep(node) == Dep::Amod {
+        return None;
+    }
+    let foreign_particle = tree
+        .with_dep(node, Dep::CompoundPrt)
+        .any(|p| !m.words.contains(&p));
+    if foreign_particle {
+        return None;
+    }
+    let topic = tree.upos(node) == Upos::Verb
+        && tree.children(node).iter().any(|&c| {
+            matches!(tree.dep(c), Dep::Mark | Dep::Case) && TOPIC_MARKERS.contains(&tree.lemma(c))
+        });
+    if topic {
+        return None;
+    }
+    let nominal = matches!(tree.upos(node), Upos::Noun | Upos::Propn);
+    Some(Predicate {
+        rule: m.rule,
+        node,
+        words: m.words.clone(),
+        span: m.tokens,
+        nominal,
+    })
+}
