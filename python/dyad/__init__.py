@@ -156,10 +156,10 @@ class Extractor:
         events, facts, documents = self._native._extract_columns(
             columns, threads=threads, bodies=bodies
         )
+        # One record batch per chunk of documents; every chunk has the full schema.
         return {
-            "events": pa.Table.from_batches([pa.record_batch(events)]),
-            "facts": pa.Table.from_batches([pa.record_batch(facts)]),
-            "documents": pa.Table.from_batches([pa.record_batch(documents)]),
+            name: pa.Table.from_batches([pa.record_batch(b) for b in batches])
+            for name, batches in (("events", events), ("facts", facts), ("documents", documents))
         }
 
     def extract_pandas(

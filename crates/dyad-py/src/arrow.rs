@@ -304,11 +304,11 @@ fn documents(xs: &[Extraction], bodies: bool) -> Result<RecordBatch, ArrowError>
     c.batch()
 }
 
+/// The events, facts and documents record batches of some extractions.
+pub type Tables = (ArrowBatch, ArrowBatch, ArrowBatch);
+
 /// The events, facts and documents tables of a batch of extractions.
-pub fn tables(
-    xs: &[Extraction],
-    bodies: bool,
-) -> Result<(ArrowBatch, ArrowBatch, ArrowBatch), ArrowError> {
+pub fn tables(xs: &[Extraction], bodies: bool) -> Result<Tables, ArrowError> {
     Ok((
         ArrowBatch { batch: events(xs)? },
         ArrowBatch { batch: facts(xs)? },

@@ -7,6 +7,7 @@
 //! The Python wrapper (`python/dyad/__init__.py`) holds the docstrings users read.
 
 mod arrow;
+mod topy;
 
 use dyad_core::{Document, Extraction, Extractor as CoreExtractor};
 use pyo3::exceptions::{PyException, PyTypeError, PyUserWarning, PyValueError};
@@ -58,6 +59,25 @@ fn warn(py: Python<'_>, message: &str) -> PyResult<()> {
     // A message with a NUL byte (from a user's text) cannot be a C string: drop the NULs.
     let m = CString::new(message.replace('\0', "")).unwrap_or_default();
     PyErr::warn(py, &py.get_type::<DyadWarning>(), &m, 1)
+}
+
+/// Warn about each problem, or about the first few and how many more: a corpus with a
+/// systematic problem (say, a date format not understood) must not print a line per row.
+fn warn_all(py: Python<'_>, messages: &[String]) -> PyResult<()> {
+    const SHOWN: usize = 10;
+    for m in messages.iter().take(SHOWN) {
+        warn(py, m)?;
+    }
+    if messages.len() > SHOWN {
+        warn(
+            py,
+            &format!(
+                "... and {} more problems like these",
+                messages.len() - SHOWN
+            ),
+        )?;
+    }
+    Ok(())
 }
 
 /// Python's name of an object's type, for error messages.
@@ -121,6 +141,35 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
 /// reach Python as an exception, never take the interpreter down.
 type Outcome = Result<Extraction, String>;
 
+/// Where extraction runs: a pool of the size asked for, or rayon's global one (all cores).
+struct Workers(Option<Arc<rayon::ThreadPool>>);
+
+impl Workers {
+    fn new(threads: Option<usize>) -> PyResult<Workers> {
+        Ok(Workers(pool(threads)?))
+    }
+    fn count(&self) -> usize {
+        self.0
+            .as_ref()
+            .map_or_else(rayon::current_num_threads, |p| p.current_num_threads())
+    }
+    fn run<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
+        match &self.0 {
+            Some(p) => p.install(f),
+            None => f(),
+        }
+    }
+    /// Documents per unit of work: small enough to balance the threads and to start handing
+    /// results back early, large enough to keep the per-chunk cost negligible.
+    fn chunk(&self, docs: usize) -> usize {
+        (docs / (self.count() * 8)).clamp(8, 256)
+    }
+}
+
+fn extract_one(ex: &CoreExtractor, d: &Document) -> Outcome {
+    catch_unwind(AssertUnwindSafe(|| ex.extract(d))).map_err(|p| panic_text(&*p))
+}
+
 /// Extract documents in parallel (input order kept) with the GIL released.
 fn extract_all(
     py: Python<'_>,
@@ -128,14 +177,59 @@ fn extract_all(
     docs: &[Document],
     threads: Option<usize>,
 ) -> PyResult<Vec<Outcome>> {
-    let pool = pool(threads)?;
-    let one = |d: &Document| -> Outcome {
-        catch_unwind(AssertUnwindSafe(|| ex.extract(d))).map_err(|p| panic_text(&*p))
+    let workers = Workers::new(threads)?;
+    Ok(py.detach(|| workers.run(|| docs.par_iter().map(|d| extract_one(ex, d)).collect())))
+}
+
+/// Extract documents and hand each chunk's outcomes, in input order, to `each`, which runs on
+/// the calling thread with the GIL held. With more than one worker, extraction of the next
+/// chunks goes on in the background meanwhile, so building Python objects (serial, under the
+/// GIL) overlaps with extraction instead of adding to it. With one worker it is done in turn,
+/// so `threads=1` keeps to one core.
+fn extract_chunks<'py>(
+    py: Python<'py>,
+    ex: &CoreExtractor,
+    docs: &[Document],
+    threads: Option<usize>,
+    mut each: impl FnMut(&[Document], Vec<Outcome>) -> PyResult<()>,
+) -> PyResult<()> {
+    let workers = Workers::new(threads)?;
+    let size = workers.chunk(docs.len());
+    let work = |chunk: &[Document]| -> Vec<Outcome> {
+        workers.run(|| chunk.par_iter().map(|d| extract_one(ex, d)).collect())
     };
-    Ok(py.detach(|| match &pool {
-        Some(p) => p.install(|| docs.par_iter().map(one).collect()),
-        None => docs.par_iter().map(one).collect(),
-    }))
+    if workers.count() <= 1 {
+        for chunk in docs.chunks(size) {
+            let outcomes = py.detach(|| work(chunk));
+            each(chunk, outcomes)?;
+        }
+        return Ok(());
+    }
+    std::thread::scope(|scope| {
+        // A few chunks ahead at most, so memory stays bounded if Python is the slower side.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Outcome>>(4);
+        scope.spawn(move || {
+            for chunk in docs.chunks(size) {
+                if tx.send(work(chunk)).is_err() {
+                    break; // the consumer stopped on an error
+                }
+            }
+        });
+        // The Receiver is not Sync: a Mutex lets the wait release the GIL.
+        let rx = Mutex::new(rx);
+        for chunk in docs.chunks(size) {
+            let got = py.detach(|| {
+                rx.lock()
+                    .map_err(|_| ())
+                    .and_then(|r| r.recv().map_err(|_| ()))
+            });
+            match got {
+                Ok(outcomes) => each(chunk, outcomes)?,
+                Err(()) => return Err(DyadError::new_err("the extraction threads stopped")),
+            }
+        }
+        Ok(())
+    })
 }
 
 fn internal_error(doc: &str, panic: &str) -> PyErr {
@@ -145,19 +239,24 @@ fn internal_error(doc: &str, panic: &str) -> PyErr {
 }
 
 /// The records of one document, in the CLI's order: document, events, facts.
-fn records<'py>(py: Python<'py>, x: &Extraction, documents: bool) -> PyResult<Bound<'py, PyList>> {
-    let err = |e: pythonize::PythonizeError| DyadError::new_err(e.to_string());
-    let list = PyList::empty(py);
+fn records<'py>(
+    py: Python<'py>,
+    cache: &mut topy::Cache<'py>,
+    x: &Extraction,
+    documents: bool,
+) -> PyResult<Bound<'py, PyList>> {
+    let err = |e: topy::Error| DyadError::new_err(e.0);
+    let mut items = Vec::with_capacity(1 + x.events.len() + x.facts.len());
     if documents {
-        list.append(pythonize::pythonize(py, &x.document).map_err(err)?)?;
+        items.push(topy::to_py(py, cache, &x.document).map_err(err)?);
     }
     for e in &x.events {
-        list.append(pythonize::pythonize(py, e).map_err(err)?)?;
+        items.push(topy::to_py(py, cache, e).map_err(err)?);
     }
     for f in &x.facts {
-        list.append(pythonize::pythonize(py, f).map_err(err)?)?;
+        items.push(topy::to_py(py, cache, f).map_err(err)?);
     }
-    Ok(list)
+    PyList::new(py, items)
 }
 
 /// One value of a mapping (an `extract_many` item) or a table row as JSON, so that
@@ -308,7 +407,8 @@ impl Extractor {
         let x = py
             .detach(|| catch_unwind(AssertUnwindSafe(|| ex.extract(&d))))
             .map_err(|p| internal_error(&d.id, &panic_text(&*p)))?;
-        records(py, &x, documents)
+        let _gc = topy::GcPause::new(py);
+        records(py, &mut topy::Cache::new(), &x, documents)
     }
 
     #[pyo3(signature = (items, *, threads = None, documents = true))]
@@ -346,18 +446,19 @@ impl Extractor {
                 )));
             }
         }
-        for w in &warnings {
-            warn(py, w)?;
-        }
-        let ex = self.inner.clone();
-        let outcomes = extract_all(py, &ex, &docs, threads)?;
+        warn_all(py, &warnings)?;
         let out = PyList::empty(py);
-        for (d, x) in docs.iter().zip(&outcomes) {
-            match x {
-                Ok(x) => out.append(records(py, x, documents)?)?,
-                Err(p) => return Err(internal_error(&d.id, p)),
+        let mut cache = topy::Cache::new();
+        extract_chunks(py, &self.inner, &docs, threads, |chunk, outcomes| {
+            let _gc = topy::GcPause::new(py);
+            for (d, x) in chunk.iter().zip(&outcomes) {
+                match x {
+                    Ok(x) => out.append(records(py, &mut cache, x, documents)?)?,
+                    Err(p) => return Err(internal_error(&d.id, p)),
+                }
             }
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 
@@ -371,7 +472,11 @@ impl Extractor {
         columns: &Bound<'py, PyDict>,
         threads: Option<usize>,
         bodies: bool,
-    ) -> PyResult<(arrow::ArrowBatch, arrow::ArrowBatch, arrow::ArrowBatch)> {
+    ) -> PyResult<(
+        Vec<arrow::ArrowBatch>,
+        Vec<arrow::ArrowBatch>,
+        Vec<arrow::ArrowBatch>,
+    )> {
         let mut cols: Vec<(String, Bound<'py, PyList>)> = Vec::new();
         let mut rows = None;
         for (k, v) in columns.iter() {
@@ -419,28 +524,82 @@ impl Extractor {
                 )),
             }
         }
-        for w in warnings.iter().chain(&skipped) {
-            warn(py, w)?;
+        warnings.extend(skipped);
+        warn_all(py, &warnings)?;
+        // Each chunk is extracted and turned into its own record batches on a worker thread,
+        // so building the tables runs in parallel too; pyarrow joins the batches without a copy.
+        let workers = Workers::new(threads)?;
+        let size = workers.chunk(docs.len());
+        let ex = &self.inner;
+        type Chunk = (Result<arrow::Tables, String>, Vec<String>);
+        let chunks: Vec<Chunk> = py.detach(|| {
+            workers.run(|| {
+                docs.par_chunks(size)
+                    .map(|chunk| {
+                        let mut done = Vec::with_capacity(chunk.len());
+                        let mut failed = Vec::new();
+                        for d in chunk {
+                            match extract_one(ex, d) {
+                                Ok(x) => done.push(x),
+                                // One document that trips a bug must not fail a whole corpus
+                                // run (a Spark job would retry the task and fail the same
+                                // way): skip it, loudly.
+                                Err(p) => failed.push(format!(
+                                    "document {:?}: internal error ({p}); skipped (a bug: please report it)",
+                                    d.id
+                                )),
+                            }
+                        }
+                        (arrow::tables(&done, bodies).map_err(|e| e.to_string()), failed)
+                    })
+                    .collect()
+            })
+        });
+        // No document at all still gives one (empty) batch per table, for its schema.
+        let chunks = if chunks.is_empty() {
+            vec![(
+                arrow::tables(&[], bodies).map_err(|e| e.to_string()),
+                Vec::new(),
+            )]
+        } else {
+            chunks
+        };
+        let mut out = (Vec::new(), Vec::new(), Vec::new());
+        let mut failed = Vec::new();
+        for (tables, f) in chunks {
+            failed.extend(f);
+            let (e, f, d) = tables
+                .map_err(|e| DyadError::new_err(format!("cannot build the Arrow tables: {e}")))?;
+            out.0.push(e);
+            out.1.push(f);
+            out.2.push(d);
         }
-        let ex = self.inner.clone();
-        let outcomes = extract_all(py, &ex, &docs, threads)?;
-        let mut done = Vec::with_capacity(outcomes.len());
-        for (d, x) in docs.iter().zip(outcomes) {
-            match x {
-                Ok(x) => done.push(x),
-                // One document that trips a bug must not fail a whole corpus run (a Spark
-                // job would retry the task and fail the same way): skip it, loudly.
-                Err(p) => warn(
-                    py,
-                    &format!(
-                        "document {:?}: internal error ({p}); skipped (a bug: please report it)",
-                        d.id
-                    ),
-                )?,
+        warn_all(py, &failed)?;
+        Ok(out)
+    }
+
+    /// For benchmarks (`python/bench.py`): the work of `extract_many` without building the
+    /// Python records; returns the number of records the CLI would print.
+    #[pyo3(signature = (items, *, threads = None))]
+    fn _extract_only(
+        &self,
+        py: Python<'_>,
+        items: &Bound<'_, PyList>,
+        threads: Option<usize>,
+    ) -> PyResult<usize> {
+        let mut docs = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let m = item.cast::<PyDict>()?;
+            match row_document(i, record_of(m)?).0 {
+                Some(d) => docs.push(d),
+                None => return Err(PyValueError::new_err(format!("item {i}: not read"))),
             }
         }
-        py.detach(|| arrow::tables(&done, bodies))
-            .map_err(|e| DyadError::new_err(format!("cannot build the Arrow tables: {e}")))
+        let outcomes = extract_all(py, &self.inner, &docs, threads)?;
+        Ok(outcomes
+            .iter()
+            .map(|x| x.as_ref().map_or(0, |x| 1 + x.events.len() + x.facts.len()))
+            .sum())
     }
 
     #[pyo3(signature = (text, date = None))]
@@ -467,7 +626,7 @@ impl Extractor {
             }
         };
         let a = self.inner.resolve(text.to_str()?, Some(day));
-        pythonize::pythonize(py, &a).map_err(|e| DyadError::new_err(e.to_string()))
+        topy::to_py(py, &mut topy::Cache::new(), &a).map_err(|e| DyadError::new_err(e.0))
     }
 
     /// Rebuilt from its knowledge paths when unpickled (a Spark or multiprocessing worker).
