@@ -207,3 +207,11 @@ def test_help_reads_well():
     assert doc.startswith("Extract the events and facts of one report")
     for name in dyad.__all__:
         assert inspect.getdoc(getattr(dyad, name)), name
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    result = doctest.testmod(dyad, extraglobs={"dyad": dyad})
+    assert result.attempted >= 4
+    assert result.failed == 0
