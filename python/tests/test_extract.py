@@ -131,6 +131,8 @@ def test_actor_equals_the_cli(cli):
         (lambda: dyad.extract("\ud800 lone surrogate"), UnicodeEncodeError, "surrogate"),
         (lambda: dyad.extract("Talks.", date="not a date"), ValueError, 'unrecognised date "not a date"'),
         (lambda: dyad.extract("Talks.", date=3.5), TypeError, "date must be a str or a datetime.date"),
+        # A character across the tenth byte once made the date parser panic.
+        (lambda: dyad.extract("Talks.", date="2025-03-1\u00e9xx"), ValueError, "unrecognised date"),
         (lambda: dyad.extract_many([{"id": "x"}]), ValueError, "item 0: no `text` field"),
         (lambda: dyad.extract_many(["ok", {"text": 5}]), TypeError, "item 1: `text` must be a str, got int"),
         (lambda: dyad.extract_many(["ok", 3]), TypeError, "item 1: expected a str or a dict"),
