@@ -17,7 +17,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use dyad_core::{Extractor, Knowledge};
 use rayon::prelude::*;
 use std::io::{BufRead, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Parser)]
 #[command(
@@ -212,40 +212,7 @@ enum Command {
 }
 
 fn load_knowledge(paths: &[PathBuf]) -> Result<Knowledge> {
-    if paths.is_empty() {
-        return Knowledge::builtin()
-            .context("the built-in knowledge failed to load (a bug: please report it)");
-    }
-    let mut files = Vec::new();
-    for p in paths {
-        let mut add = |f: &Path| -> Result<()> {
-            let text = std::fs::read_to_string(f)
-                .with_context(|| format!("cannot read knowledge file {}", f.display()))?;
-            let name = f
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("")
-                .to_string();
-            files.push((name, text));
-            Ok(())
-        };
-        if p.is_dir() {
-            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
-                .with_context(|| format!("cannot list knowledge folder {}", p.display()))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|e| e.extension().is_some_and(|x| x == "tsv" || x == "txt"))
-                .collect();
-            entries.sort();
-            for e in entries {
-                add(&e)?;
-            }
-        } else {
-            add(p)?;
-        }
-    }
-    Knowledge::with_files(files).context(
-        "a knowledge file is invalid; fix the line named above (format: see data/README.md)",
-    )
+    Ok(dyad_io::load_knowledge(paths)?)
 }
 
 /// The JSON lines of one document's records.

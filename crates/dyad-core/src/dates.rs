@@ -51,8 +51,8 @@ fn month(w: &str) -> Option<u32> {
 /// "March 14, 2025", "2025/03/14".
 pub fn parse_document_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    if s.len() >= 10 {
-        let head = &s[..10];
+    // `get`: the tenth byte may fall inside a character ("2025-03-1é"), which is no date.
+    if let Some(head) = s.get(..10) {
         if let Ok(d) = NaiveDate::parse_from_str(&head.replace('/', "-"), "%Y-%m-%d") {
             return Some(d);
         }
@@ -230,6 +230,15 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
 mod tests {
     use super::*;
     use crate::text::tokenize;
+
+    #[test]
+    fn document_date_with_a_character_across_byte_ten_is_not_a_date() {
+        assert_eq!(parse_document_date("2025-03-1\u{e9}xx"), None);
+        assert_eq!(
+            parse_document_date("2025-03-14\u{e9}"),
+            NaiveDate::from_ymd_opt(2025, 3, 14)
+        );
+    }
 
     fn dates(s: &str, doc: &str) -> Vec<String> {
         let n = Normalized::new(s);

@@ -214,6 +214,14 @@ pub fn read_bytes(shown: &str, id: &str, bytes: &[u8], format: Format) -> ReadOu
     out
 }
 
+/// The keys a JSON Lines record is read from, each list in order of preference; a binding
+/// that reads table rows passes on the columns of these names (and `id`).
+pub const TEXT_KEYS: &[&str] = &["text", "body", "content"];
+pub const DATE_KEYS: &[&str] = &["date", "published", "published_at", "pubDate", "datetime"];
+pub const TITLE_KEYS: &[&str] = &["title", "headline"];
+pub const URL_KEYS: &[&str] = &["url", "link"];
+pub const SOURCE_KEYS: &[&str] = &["source", "outlet", "publisher"];
+
 fn str_field<'a>(v: &'a serde_json::Value, keys: &[&str]) -> Option<&'a str> {
     keys.iter().find_map(|k| {
         v.get(*k)
@@ -233,19 +241,26 @@ fn parse_jsonl_line(shown: &str, line_no: usize, line: &str, out: &mut ReadOutco
     if line.trim().is_empty() {
         return;
     }
+    match serde_json::from_str(line) {
+        Ok(v) => read_record(shown, line_no, &v, out),
+        Err(x) => out.errors.push(ReadError {
+            path: shown.to_string(),
+            line: Some(line_no),
+            message: format!("not valid JSON ({x})"),
+        }),
+    }
+}
+
+/// Read one record already parsed as JSON (a JSON Lines object, or a row built by a binding)
+/// into `out`: a document with the fields, aliases and date rules of JSON Lines input, or an
+/// error naming `shown` and `line_no`; a record without `id` is named `{file}:{line}`.
+pub fn read_record(shown: &str, line_no: usize, v: &serde_json::Value, out: &mut ReadOutcome) {
     let e = |m: String| ReadError {
         path: shown.to_string(),
         line: Some(line_no),
         message: m,
     };
-    let v: serde_json::Value = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(x) => {
-            out.errors.push(e(format!("not valid JSON ({x})")));
-            return;
-        }
-    };
-    let Some(body) = str_field(&v, &["text", "body", "content"]) else {
+    let Some(body) = str_field(v, TEXT_KEYS) else {
         out.errors.push(e("no `text` field".into()));
         return;
     };
@@ -254,10 +269,7 @@ fn parse_jsonl_line(shown: &str, line_no: usize, line: &str, out: &mut ReadOutco
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("{}:{}", shown.rsplit('/').next().unwrap_or(shown), line_no),
     };
-    let date_raw = str_field(
-        &v,
-        &["date", "published", "published_at", "pubDate", "datetime"],
-    );
+    let date_raw = str_field(v, DATE_KEYS);
     let date: Option<NaiveDate> = date_raw.and_then(parse_document_date);
     if date_raw.is_some() && date.is_none() {
         out.warnings.push(e(format!(
@@ -267,9 +279,9 @@ fn parse_jsonl_line(shown: &str, line_no: usize, line: &str, out: &mut ReadOutco
     }
     let (body, header_date) = strip_date_header(body);
     let mut doc = Document::new(id, body, date.or(header_date));
-    doc.title = str_field(&v, &["title", "headline"]).map(String::from);
-    doc.url = str_field(&v, &["url", "link"]).map(String::from);
-    doc.source = str_field(&v, &["source", "outlet", "publisher"]).map(String::from);
+    doc.title = str_field(v, TITLE_KEYS).map(String::from);
+    doc.url = str_field(v, URL_KEYS).map(String::from);
+    doc.source = str_field(v, SOURCE_KEYS).map(String::from);
     out.documents.push(doc);
 }
 
@@ -382,6 +394,69 @@ pub fn read_html(id: &str, html: &str) -> Result<Document, String> {
     doc.url = article.url.map(|u| u.to_string());
     doc.source = article.site_name.map(|s| s.to_string());
     Ok(doc)
+}
+
+/// Why the knowledge named by `--knowledge` could not be loaded; the messages are the CLI's.
+#[derive(Debug, thiserror::Error)]
+pub enum KnowledgeError {
+    #[error("the built-in knowledge failed to load (a bug: please report it)")]
+    Builtin(#[source] dyad_core::CoreError),
+    #[error("cannot read knowledge file {path}")]
+    File {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot list knowledge folder {path}")]
+    Folder {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("a knowledge file is invalid; fix the line named above (format: see data/README.md)")]
+    Invalid(#[source] dyad_core::CoreError),
+}
+
+/// The built-in knowledge plus the files and folders given (`--knowledge`): a folder adds its
+/// `.tsv` and `.txt` files in sorted order. Shared by the CLI and the bindings so both load
+/// the same files and fail with the same messages.
+pub fn load_knowledge(paths: &[PathBuf]) -> Result<dyad_core::Knowledge, KnowledgeError> {
+    if paths.is_empty() {
+        return dyad_core::Knowledge::builtin().map_err(KnowledgeError::Builtin);
+    }
+    let mut files = Vec::new();
+    let read = |f: &Path, files: &mut Vec<(String, String)>| -> Result<(), KnowledgeError> {
+        let text = std::fs::read_to_string(f).map_err(|source| KnowledgeError::File {
+            path: f.display().to_string(),
+            source,
+        })?;
+        let name = f
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        files.push((name, text));
+        Ok(())
+    };
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+                .map_err(|source| KnowledgeError::Folder {
+                    path: p.display().to_string(),
+                    source,
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|e| e.extension().is_some_and(|x| x == "tsv" || x == "txt"))
+                .collect();
+            entries.sort();
+            for e in entries {
+                read(&e, &mut files)?;
+            }
+        } else {
+            read(p, &mut files)?;
+        }
+    }
+    dyad_core::Knowledge::with_files(files).map_err(KnowledgeError::Invalid)
 }
 
 #[cfg(test)]
