@@ -179,7 +179,7 @@ enum Command {
         /// Threads for the tagger's jackknife folds.
         #[arg(long, default_value_t = 2, value_name = "N")]
         threads: usize,
-        /// Drop weights smaller than this (a smaller model, at little cost in accuracy).
+        /// Drop parser weights smaller than this (a smaller, faster model at little cost).
         #[arg(long, default_value_t = 1.0, value_name = "W")]
         prune: f32,
     },

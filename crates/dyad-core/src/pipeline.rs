@@ -113,8 +113,9 @@ impl Extractor {
             sent.place = sentence_place(&sent);
             sent.actors = self.resolve_phrases(body, &sent, state);
             // Only a sentence with a predicate and an actor can hold an event: only it is parsed.
-            if !sent.matches.is_empty() && !sent.phrases.is_empty() {
-                sent.tree = Some(self.parse(body, &sent));
+            let named = sent.actors.iter().any(|a| !a.is_empty());
+            if !sent.matches.is_empty() && named {
+                sent.tree = self.parse_if(body, &sent, true);
             }
             out.push(sent);
         }
@@ -129,6 +130,13 @@ impl Extractor {
     /// phrase's place in the sentence, and a shorter sentence parses faster. The phrase's other
     /// words are then hung from its head as `flat`.
     pub fn parse(&self, body: &str, s: &Sentence) -> Tree {
+        self.parse_if(body, s, false).unwrap_or_default()
+    }
+
+    /// Parse, or with `gate`, only when the tags leave a lexicon match that can be a
+    /// predicate (a verb, or an event noun, outside any actor's name): tagging is cheap,
+    /// parsing is not, and "March", "close" or "free" as adjectives need no tree.
+    fn parse_if(&self, body: &str, s: &Sentence, gate: bool) -> Option<Tree> {
         let n = s.toks.len();
         // For each parsed word: the token range it stands for and its representative token.
         let mut groups: Vec<(usize, usize, usize)> = Vec::with_capacity(n);
@@ -173,7 +181,28 @@ impl Extractor {
                 }
             })
             .collect();
-        let a = self.syntax.analyse_with(&words, &fixed);
+        let tagged = self.syntax.tag_with(&words, &fixed);
+        if gate {
+            let group_of = |t: usize| groups.iter().position(|g| g.0 <= t && t < g.1);
+            let candidate = s.matches.iter().any(|m| {
+                let verbal = self.lex.rules[m.rule]
+                    .slots
+                    .iter()
+                    .any(|x| matches!(x, crate::lexicon::Slot::Verb(_)));
+                s.phrase_at(m.trigger).is_none()
+                    && (!verbal
+                        || group_of(m.trigger).is_some_and(|g| {
+                            matches!(
+                                tagged.upos[g],
+                                crate::syntax::Upos::Verb | crate::syntax::Upos::Noun
+                            )
+                        }))
+            });
+            if !candidate {
+                return None;
+            }
+        }
+        let a = self.syntax.parse_tagged(&words, tagged);
         let mut full = crate::syntax::Analysis {
             upos: vec![crate::syntax::Upos::Propn; n],
             lemmas: (0..n).map(|k| s.word(k).to_string()).collect(),
@@ -192,7 +221,7 @@ impl Extractor {
                 full.heads[k] = rep + 1;
             }
         }
-        Tree::new(full)
+        Some(Tree::new(full))
     }
 
     pub fn syntax(&self) -> &Syntax {

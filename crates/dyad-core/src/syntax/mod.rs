@@ -18,6 +18,6 @@ pub mod train;
 pub mod tree;
 pub mod words;
 
-pub use model::{Analysis, ModelInfo, Scores, Syntax};
+pub use model::{Analysis, ModelInfo, Scores, Syntax, Tagged};
 pub use tags::{Dep, Upos};
 pub use tree::Tree;

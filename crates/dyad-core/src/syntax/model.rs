@@ -66,6 +66,12 @@ pub struct Analysis {
     pub deps: Vec<Dep>,
 }
 
+/// A tagged sentence waiting to be parsed.
+pub struct Tagged {
+    p: Vec<super::words::Prepared>,
+    pub upos: Vec<Upos>,
+}
+
 /// The syntax model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Syntax {
@@ -115,8 +121,21 @@ impl Syntax {
 
     /// The same, with the tags of some words already known (names found by the gazetteer).
     pub fn analyse_with(&self, words: &[&str], fixed: &[Option<Upos>]) -> Analysis {
+        let tagged = self.tag_with(words, fixed);
+        self.parse_tagged(words, tagged)
+    }
+
+    /// Tag only, keeping what the parser needs, so a caller can look at the tags before
+    /// deciding whether the sentence is worth parsing.
+    pub fn tag_with(&self, words: &[&str], fixed: &[Option<Upos>]) -> Tagged {
         let p = prepare(words, &self.lexicon);
         let upos = self.tagger.tag_with(&p, fixed);
+        Tagged { p, upos }
+    }
+
+    /// Parse and lemmatise a tagged sentence.
+    pub fn parse_tagged(&self, words: &[&str], tagged: Tagged) -> Analysis {
+        let Tagged { p, upos } = tagged;
         let (heads, deps) = self.parser.parse(&p, &upos);
         let lemmas = words
             .iter()

@@ -246,6 +246,13 @@ impl Frozen {
         out.iter_mut().for_each(|x| *x = 0);
         match &self.table {
             Table::Inline { buckets, mask } => {
+                // Touch every feature's cache line first: independent loads overlap, where
+                // the compare-and-add loop below would wait for each miss in turn.
+                let mut touch = 0u32;
+                for &f in feats {
+                    touch = touch.wrapping_add(buckets[f as usize & mask].keys[0]);
+                }
+                std::hint::black_box(touch);
                 let mut acc = [0i32; 4];
                 for &f in feats {
                     let mut b = f as usize & mask;
@@ -273,6 +280,11 @@ impl Frozen {
                 entries,
                 mask,
             } => {
+                let mut touch = 0u32;
+                for &f in feats {
+                    touch = touch.wrapping_add(buckets[f as usize & mask].keys[0]);
+                }
+                std::hint::black_box(touch);
                 for &f in feats {
                     let mut b = f as usize & mask;
                     loop {

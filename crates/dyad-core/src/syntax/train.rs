@@ -55,7 +55,7 @@ pub struct Options {
     pub folds: usize,
     pub seed: u64,
     pub threads: usize,
-    /// Weights below this are dropped from the model.
+    /// Weights below this are dropped from the parser's tables.
     pub prune: f32,
 }
 
@@ -164,7 +164,8 @@ pub fn train(sentences: &[Sentence], sources: Vec<String>, opts: &Options) -> Re
     // The final tagger and the parser train side by side.
     let all: Vec<&Item> = data.iter().collect();
     let (tagger, parser) = std::thread::scope(|scope| {
-        let t = scope.spawn(|| train_tagger(&all, opts.tagger_epochs, opts.seed, opts.prune));
+        // The tagger's table is small and every weight of it counts: only the parser's is pruned.
+        let t = scope.spawn(|| train_tagger(&all, opts.tagger_epochs, opts.seed, 0.0));
         let p = parser::train(&examples, opts.parser_epochs, opts.seed, opts.prune);
         (t.join(), p)
     });
