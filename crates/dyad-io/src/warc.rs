@@ -1,21 +1,27 @@
 //! Web archives (WARC 1.0/1.1, plain or gzip, as crawlers such as Common Crawl write them),
-//! read a record at a time through the `warc` crate: `response` records holding an HTML page
-//! become documents; requests, metadata, redirects and other media are counted and skipped.
+//! read a record at a time: `response` records holding an HTML page become documents;
+//! requests, metadata, redirects and other media are counted and skipped.
 //!
 //! Memory stays flat: records are streamed, a payload is read only up to the markup limit
 //! (the rest is skipped unread), and pages are parsed in batches.
+//!
+//! The record framing is read here rather than by the `warc` crate (0.4): fuzzing it found a
+//! panic within a second (a header value that is not UTF-8 is unwrapped), and it also sizes
+//! buffers from the declared length and creates a missing file when asked to read one. The
+//! format is small: a version line, header lines, a blank line, `Content-Length` bytes, and two
+//! line ends.
 
 use crate::html::read_page;
 use crate::{Limits, ReadError, ReadOutcome};
+use dyad_core::dates::parse_document_date;
 use rayon::prelude::*;
 use std::io::{BufRead, Read};
-use warc::{RecordType, WarcHeader, WarcReader};
 
 /// One HTML page taken out of a record, waiting to be parsed.
 struct Pending {
     record: usize,
     uri: String,
-    warc_date: chrono::NaiveDate,
+    warc_date: Option<chrono::NaiveDate>,
     html: String,
     cut: bool,
 }
@@ -42,54 +48,65 @@ pub fn stream_warc<R: BufRead, E>(
         line: None,
         message,
     };
-    let mut warc = WarcReader::new(reader);
-    let mut records = warc.stream_records();
+    let mut reader = reader;
     let mut pending: Vec<Pending> = Vec::new();
     let mut skipped = Skipped::default();
     let mut out = ReadOutcome::default();
     let mut n = 0usize;
     let mut pages = 0usize;
     loop {
-        let Some(item) = records.next_item() else {
-            break;
-        };
-        n += 1;
-        let mut record = match item {
-            Ok(r) => r,
+        let head = match read_head(&mut reader) {
+            Ok(None) => break,
+            Ok(Some(h)) => h,
             Err(e) => {
                 // The format has no resynchronisation marker: after a broken record the
                 // offsets of the next ones are unknown, so the rest of the file is given up.
-                let what = if n == 1 {
+                let what = if n == 0 {
                     format!("not a WARC file, or its first record is malformed ({e})")
                 } else {
-                    format!("record {n} is malformed ({e}); the records after it are not read")
+                    format!(
+                        "record {} is malformed ({e}); the records after it are not read",
+                        n + 1
+                    )
                 };
                 out.errors.push(err(what));
                 break;
             }
         };
-        if *record.warc_type() != RecordType::Response {
-            skipped.other_types += 1;
+        n += 1;
+        let mut body = (&mut reader).take(head.length);
+        let wanted = head.kind.eq_ignore_ascii_case("response")
+            && head
+                .content_type
+                .as_deref()
+                .is_none_or(|t| t.to_ascii_lowercase().contains("application/http"));
+        if !wanted {
+            if head.kind.eq_ignore_ascii_case("response") {
+                skipped.not_html += 1;
+            } else {
+                skipped.other_types += 1;
+            }
+            if let Err(e) = finish_record(&mut body, head.length) {
+                out.errors.push(err(format!(
+                    "record {n} is cut short ({e}); the records after it are not read"
+                )));
+                break;
+            }
             continue;
         }
-        let uri = record
-            .header(WarcHeader::TargetURI)
-            .map(|u| u.trim().trim_matches(['<', '>']).to_string())
-            .unwrap_or_default();
-        let warc_date = record.date().date_naive();
-        let is_http = record
-            .header(WarcHeader::ContentType)
-            .is_none_or(|t| t.to_ascii_lowercase().contains("application/http"));
-        if !is_http {
-            skipped.not_html += 1;
-            continue;
-        }
+        let uri = head.target_uri.clone().unwrap_or_default();
+        let warc_date = head.date;
         // Read one byte past the limit to know whether the payload was cut.
         let cap = limits.max_html_bytes.saturating_add(64 * 1024);
         let mut payload = Vec::new();
-        if let Err(e) = (&mut record).take(cap as u64 + 1).read_to_end(&mut payload) {
+        let read = (&mut body)
+            .take(cap as u64 + 1)
+            .read_to_end(&mut payload)
+            .map_err(|e| e.to_string())
+            .and_then(|_| finish_record(&mut body, head.length));
+        if let Err(e) = read {
             out.errors.push(err(format!(
-                "record {n} ({uri}) cannot be read ({e}); the records after it are not read"
+                "record {n} ({uri}) is cut short ({e}); the records after it are not read"
             )));
             break;
         }
@@ -171,13 +188,111 @@ fn parse_pages(
                 }
                 let mut doc = page.document;
                 // The archive says where the page was; the page may say it was published.
-                doc.date = doc.date.or(Some(p.warc_date));
+                doc.date = doc.date.or(p.warc_date);
                 doc.url = Some(p.uri.clone());
                 out.documents.push(doc);
             }
             Err(_) => skipped.no_article += 1,
         }
     }
+}
+
+/// The header block of one record, as far as dyad needs it.
+struct Head {
+    kind: String,
+    target_uri: Option<String>,
+    date: Option<chrono::NaiveDate>,
+    content_type: Option<String>,
+    length: u64,
+}
+
+/// Longest header line and most header lines accepted: real records have a dozen lines of a
+/// few hundred bytes.
+const MAX_LINE: u64 = 64 * 1024;
+const MAX_LINES: usize = 1024;
+
+fn read_line(r: &mut impl BufRead, buf: &mut Vec<u8>) -> Result<usize, String> {
+    buf.clear();
+    let n = r
+        .take(MAX_LINE)
+        .read_until(b'\n', buf)
+        .map_err(|e| format!("read error: {e}"))?;
+    if n as u64 >= MAX_LINE && !buf.ends_with(b"\n") {
+        return Err(format!("a header line longer than {MAX_LINE} bytes"));
+    }
+    Ok(n)
+}
+
+/// The next record's header block; `None` at the end of the input.
+fn read_head(r: &mut impl BufRead) -> Result<Option<Head>, String> {
+    let mut line = Vec::new();
+    // Blank lines may separate records (the two line ends after a body, and then some).
+    loop {
+        if read_line(r, &mut line)? == 0 {
+            return Ok(None);
+        }
+        if !line.iter().all(|b| b.is_ascii_whitespace()) {
+            break;
+        }
+    }
+    if !line.starts_with(b"WARC/") {
+        return Err("no WARC/1.x version line where a record should start".into());
+    }
+    let mut head = Head {
+        kind: String::new(),
+        target_uri: None,
+        date: None,
+        content_type: None,
+        length: 0,
+    };
+    let mut length = None;
+    for _ in 0..MAX_LINES {
+        if read_line(r, &mut line)? == 0 {
+            return Err("the input ends inside a record header".into());
+        }
+        let text = String::from_utf8_lossy(&line);
+        let text = text.trim_end_matches(['\r', '\n']);
+        if text.is_empty() {
+            let Some(length) = length else {
+                return Err("a record without Content-Length".into());
+            };
+            head.length = length;
+            return Ok(Some(head));
+        }
+        let Some((name, value)) = text.split_once(':') else {
+            // Folded continuation lines carry nothing dyad reads.
+            continue;
+        };
+        let value = value.trim();
+        match name.trim().to_ascii_lowercase().as_str() {
+            "warc-type" => head.kind = value.to_string(),
+            "warc-target-uri" => head.target_uri = Some(value.trim_matches(['<', '>']).to_string()),
+            "warc-date" => head.date = parse_document_date(value),
+            "content-type" => head.content_type = Some(value.to_string()),
+            "content-length" => {
+                length = Some(
+                    value
+                        .parse::<u64>()
+                        .map_err(|_| format!("Content-Length {value:.40?} is not a number"))?,
+                )
+            }
+            _ => {}
+        }
+    }
+    Err(format!("more than {MAX_LINES} header lines"))
+}
+
+/// Skip what is left of a record's body (unread, in fixed-size steps) and check that all of
+/// it was there.
+fn finish_record<R: BufRead>(body: &mut std::io::Take<&mut R>, length: u64) -> Result<(), String> {
+    std::io::copy(body, &mut std::io::sink()).map_err(|e| format!("read error: {e}"))?;
+    if body.limit() > 0 {
+        return Err(format!(
+            "the input ends {} bytes into a body of {length}",
+            length - body.limit()
+        ));
+    }
+    Ok(())
 }
 
 enum Skip {
@@ -451,14 +566,34 @@ mod tests {
             "2025-01-01T00:00:00Z",
             resp.as_bytes(),
         );
-        w.extend(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort");
+        w.extend(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/2\r\nContent-Length: 99999\r\n\r\nshort");
         let out = read(&w);
         assert_eq!(out.documents.len(), 1);
         assert!(
-            out.errors[0].message.starts_with("record 2 is malformed"),
+            out.errors[0]
+                .message
+                .starts_with("record 2 (http://a.example/2) is cut short"),
             "{:?}",
             out.errors
         );
+    }
+
+    #[test]
+    fn a_header_that_is_not_utf8_is_read_lossily() {
+        // Found by fuzzing: the `warc` crate panicked on this record.
+        let out = read(include_bytes!(
+            "../tests/data/fuzz-warc-non-utf8-header.warc"
+        ));
+        assert!(out.documents.len() <= 1);
+        let mut w = record(
+            "response",
+            "http://n.example/\u{e9}",
+            "2025-06-01T10:00:00Z",
+            b"x",
+        );
+        w[20] = 0xff;
+        let out = read(&w);
+        assert!(out.documents.is_empty());
     }
 
     #[test]

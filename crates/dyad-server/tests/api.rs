@@ -54,10 +54,7 @@ fn filled_store(dir: &Path) -> std::path::PathBuf {
     let mut store = Store::open(&path).expect("store opens");
     let batch: Vec<Ingested> = reports()
         .iter()
-        .map(|d| Ingested {
-            extraction: ex.extract(d),
-            hash: content_hash(&d.body),
-        })
+        .map(|d| Ingested::new(ex.extract(d)))
         .collect();
     store.ingest(&batch).expect("ingest");
     path
