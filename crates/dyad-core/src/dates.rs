@@ -51,8 +51,8 @@ fn month(w: &str) -> Option<u32> {
 /// "March 14, 2025", "2025/03/14".
 pub fn parse_document_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    if s.len() >= 10 {
-        let head = &s[..10];
+    // `get`, not indexing: the tenth byte may fall inside a character (found by fuzzing).
+    if let Some(head) = s.get(..10) {
         if let Ok(d) = NaiveDate::parse_from_str(&head.replace('/', "-"), "%Y-%m-%d") {
             return Some(d);
         }
@@ -230,6 +230,13 @@ pub fn find_dates(norm: &Normalized, toks: &[Token], doc: Option<NaiveDate>) -> 
 mod tests {
     use super::*;
     use crate::text::tokenize;
+
+    #[test]
+    fn a_date_string_with_a_character_across_byte_ten_is_no_date_not_a_panic() {
+        // Found by fuzzing every reader: "2025-03Ó..." has a two-byte letter at bytes 9..11.
+        assert_eq!(parse_document_date("2025-03ÓÏÍéOSLe"), None);
+        assert_eq!(parse_document_date("2025-05-0Ñ"), None);
+    }
 
     fn dates(s: &str, doc: &str) -> Vec<String> {
         let n = Normalized::new(s);

@@ -596,7 +596,7 @@ mod tests {
     #[test]
     fn an_overlong_sentence_is_cut_into_pieces_at_spaces() {
         let run_on = "and the talks went on ".repeat(200);
-        let text = format!("Short one. {run_on}end.");
+        let text = format!("Short one. The {run_on}end.");
         let spans = sentences_within(&text, 500);
         assert_eq!(&text[spans[0].start..spans[0].end], "Short one.");
         assert!(spans.len() > 8);

@@ -781,6 +781,75 @@ mod tests {
     }
 
     #[test]
+    fn inputs_that_crashed_a_fuzzer_read_without_panicking() {
+        // Each of these once panicked a reader; they must now give documents or messages.
+        let text = include_bytes!("../tests/data/fuzz-text-date-char-boundary.txt");
+        for format in [Format::Text, Format::JsonLines, Format::Html, Format::Feed] {
+            let out = read_bytes("f", "f", text, format);
+            assert!(out.documents.len() + out.errors.len() + out.warnings.len() > 0);
+        }
+        let warc = include_bytes!("../tests/data/fuzz-warc-non-utf8-header.warc");
+        let out = read_bytes("w", "w", warc, Format::Warc);
+        assert!(out.documents.len() + out.errors.len() + out.warnings.len() > 0);
+    }
+
+    #[test]
+    fn formats_are_sniffed_from_content() {
+        assert_eq!(Format::sniff(b"WARC/1.1\r\n"), Some(Format::Warc));
+        assert_eq!(
+            Format::sniff(b"<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"),
+            Some(Format::Feed)
+        );
+        assert_eq!(
+            Format::sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Some(Format::Feed)
+        );
+        assert_eq!(Format::sniff(b"<!DOCTYPE html><html>"), Some(Format::Html));
+        assert_eq!(Format::sniff(b"<catalog/>"), None);
+        assert_eq!(Format::sniff(b"Talks resumed."), None);
+        assert_eq!(
+            Format::detect(Path::new("a.txt"), b"<rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            Format::detect(Path::new("a.txt"), b"{\"id\": 1}"),
+            Format::Text
+        );
+        assert_eq!(
+            Format::detect(Path::new("a.html"), b"WARC/1.0"),
+            Format::Html
+        );
+        assert_eq!(
+            Format::of(Path::new("x/CC-NEWS-1.warc.gz")),
+            Some(Format::Warc)
+        );
+    }
+
+    #[test]
+    fn a_long_body_is_cut_at_a_sentence_end_with_a_warning() {
+        let body = "Talks resumed in Geneva on Monday. ".repeat(100);
+        let out = read_bytes_with(
+            "long.txt",
+            "long.txt",
+            body.as_bytes(),
+            Format::Text,
+            &Limits {
+                max_document_bytes: 1000,
+                ..Limits::default()
+            },
+        );
+        let d = &out.documents[0];
+        assert!(
+            d.body.len() <= 1000 && d.body.ends_with("Monday."),
+            "{}",
+            d.body
+        );
+        assert!(out.warnings[0]
+            .to_string()
+            .starts_with("long.txt: document long.txt is 3500 bytes long; only its first"));
+    }
+
+    #[test]
     fn empty_input_is_an_error() {
         let out = read_bytes("e.txt", "e.txt", b"  \n", Format::Text);
         assert_eq!(out.errors[0].to_string(), "e.txt: empty file");
