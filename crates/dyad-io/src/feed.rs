@@ -115,9 +115,8 @@ fn entry_document(shown: &str, entry: &Entry) -> Option<Document> {
     } else {
         summary
     };
-    if body.split_whitespace().next().is_none() {
-        return None;
-    }
+    // An item with neither content nor description has nothing to code.
+    body.split_whitespace().next()?;
     let title = entry.title.as_ref().map(text_of).filter(|t| !t.is_empty());
     let url = entry
         .links

@@ -646,11 +646,7 @@ fn stream_jsonl_with<E>(
         if buf.len() as u64 >= max_line && !buf.ends_with(b"\n") {
             // Skip the rest of the line without holding it.
             let mut rest = 0u64;
-            loop {
-                let chunk = match reader.fill_buf() {
-                    Ok(c) => c,
-                    Err(_) => break,
-                };
+            while let Ok(chunk) = reader.fill_buf() {
                 if chunk.is_empty() {
                     break;
                 }
@@ -783,10 +779,15 @@ mod tests {
     #[test]
     fn inputs_that_crashed_a_fuzzer_read_without_panicking() {
         // Each of these once panicked a reader; they must now give documents or messages.
-        let text = include_bytes!("../tests/data/fuzz-text-date-char-boundary.txt");
-        for format in [Format::Text, Format::JsonLines, Format::Html, Format::Feed] {
-            let out = read_bytes("f", "f", text, format);
-            assert!(out.documents.len() + out.errors.len() + out.warnings.len() > 0);
+        let texts: [&[u8]; 2] = [
+            include_bytes!("../tests/data/fuzz-text-date-char-boundary.txt"),
+            include_bytes!("../tests/data/fuzz-text-dash-hyphen.txt"),
+        ];
+        for text in texts {
+            for format in [Format::Text, Format::JsonLines, Format::Html, Format::Feed] {
+                let out = read_bytes("f", "f", text, format);
+                assert!(out.documents.len() + out.errors.len() + out.warnings.len() > 0);
+            }
         }
         let warc = include_bytes!("../tests/data/fuzz-warc-non-utf8-header.warc");
         let out = read_bytes("w", "w", warc, Format::Warc);

@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use dyad_core::{Document, Extractor};
 use dyad_server::{api::API_PATHS, router, App};
-use dyad_store::{content_hash, Ingested, Store};
+use dyad_store::{Ingested, Store};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use std::path::Path;

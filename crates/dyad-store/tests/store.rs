@@ -3,7 +3,7 @@
 
 use dyad_core::{Document, Extractor};
 use dyad_store::query::Period;
-use dyad_store::{content_hash, EventFilter, Ingested, Store};
+use dyad_store::{EventFilter, Ingested, Store};
 
 fn doc(id: &str, date: &str, source: &str, text: &str) -> Document {
     let mut d = Document::new(
