@@ -1,10 +1,13 @@
 //! The `dyad` command: news reports in, PLOVER events and facts out.
 
 mod corpus;
+mod gate;
 mod parquet_out;
+mod runner;
 mod serve_cmds;
 mod store_cmds;
 mod syntax_cmds;
+mod watch;
 
 /// Extraction allocates many small strings; mimalloc halves their cost over the system
 /// allocator (measured with `dyad bench`).
@@ -24,7 +27,8 @@ use std::path::PathBuf;
     name = "dyad",
     version,
     about = "Turn news about international relations into verifiable event data",
-    long_about = "dyad reads news reports (plain text, JSON Lines, HTML) and writes who did what to whom, \
+    long_about = "dyad reads news reports (plain text, JSON Lines, HTML, RSS/Atom feeds, WARC web \
+archives) and writes who did what to whom, \
 when, where, with which figures, and the sentence that says so: PLOVER events with CAMEO codes and \
 Goldstein values, and quantitative facts, as JSON Lines.\n\nExamples:\n  \
 dyad extract examples/corpus            # every report in a folder\n  \
@@ -40,6 +44,8 @@ struct Cli {
     /// The store that ingest, query and export read and write.
     #[arg(long, global = true, value_name = "FILE", default_value = dyad_store::DEFAULT_DB)]
     db: PathBuf,
+    #[command(flatten)]
+    read: gate::ReadArgs,
     #[command(subcommand)]
     command: Command,
 }
@@ -105,6 +111,31 @@ enum Command {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Documents per transaction: a crash loses at most this many, which a re-run redoes.
+        #[arg(long, default_value_t = 256, value_name = "N")]
+        batch: usize,
+        /// Worker threads for extraction (default: all cores).
+        #[arg(long, value_name = "N")]
+        threads: Option<usize>,
+    },
+    /// Watch folders and feeds: ingest new files as they arrive and new feed items at every
+    /// poll (conditional GET), until stopped; a feed that fails is retried with backoff.
+    Watch {
+        /// Folders (or files) to watch.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Feed URLs (RSS, Atom; http or https) to poll.
+        #[arg(long = "feed", value_name = "URL")]
+        feeds: Vec<String>,
+        /// Seconds between polls.
+        #[arg(long, default_value_t = 300.0, value_name = "SECS")]
+        interval: f64,
+        /// Longest wait before retrying a feed that keeps failing, in seconds.
+        #[arg(long, default_value_t = 3600.0, value_name = "SECS")]
+        max_backoff: f64,
+        /// Stop after this many polls (default: run until stopped).
+        #[arg(long, value_name = "N")]
+        polls: Option<u64>,
+        /// Documents per transaction.
         #[arg(long, default_value_t = 256, value_name = "N")]
         batch: usize,
         /// Worker threads for extraction (default: all cores).
@@ -235,7 +266,12 @@ fn render(x: &dyad_core::Extraction, documents: bool) -> Vec<u8> {
     buf
 }
 
-fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
+fn extract(
+    runner: &runner::Runner,
+    read: &gate::ReadArgs,
+    paths: &[PathBuf],
+    documents: bool,
+) -> Result<()> {
     let (files, errors) = dyad_io::expand_paths(paths);
     for e in &errors {
         eprintln!("dyad: {e}");
@@ -243,36 +279,42 @@ fn extract(ex: &Extractor, paths: &[PathBuf], documents: bool) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut read_any = false;
+    let mut failed = 0u64;
+    let mut gate = gate::Gate::new(read);
+    let limits = read.limits();
     // Extract a batch in parallel and write it in input order.
     let mut handle = |outcome: dyad_io::ReadOutcome| -> Result<()> {
-        for w in &outcome.warnings {
-            eprintln!("dyad: warning: {w}");
-        }
-        for e in &outcome.errors {
-            eprintln!("dyad: {e}; skipped");
-        }
         read_any |= !outcome.documents.is_empty();
-        for chunk in outcome.documents.chunks(256) {
-            let rendered: Vec<Vec<u8>> = chunk
-                .par_iter()
-                .map(|d| render(&ex.extract(d), documents))
-                .collect();
-            for r in rendered {
-                out.write_all(&r)
-                    .context("cannot write to standard output")?;
+        let docs = gate.admit(outcome, &|m| eprintln!("{m}"));
+        let mut docs = docs.into_iter().peekable();
+        while docs.peek().is_some() {
+            let chunk: Vec<dyad_core::Document> = docs.by_ref().take(256).collect();
+            let ids: Vec<String> = chunk.iter().map(|d| d.id.clone()).collect();
+            for (r, id) in runner.run(chunk).into_iter().zip(ids) {
+                match r {
+                    Ok(x) => out
+                        .write_all(&render(&x, documents))
+                        .context("cannot write to standard output")?,
+                    Err(f) => {
+                        failed += 1;
+                        eprintln!("dyad: document {id}: {f}");
+                    }
+                }
             }
         }
         Ok(())
     };
     for f in &files {
-        if dyad_io::Format::of(f) == Some(dyad_io::Format::JsonLines) && f.as_os_str() != "-" {
-            // JSON Lines can be any size: stream it, a batch at a time.
-            dyad_io::stream_jsonl(f, 512, &mut handle)?;
-        } else {
-            handle(dyad_io::read_path(f))?;
-        }
+        // JSON Lines and WARC can be any size: they come a batch at a time.
+        dyad_io::stream_path(f, &limits, 512, &mut handle)?;
     }
     out.flush().context("cannot write to standard output")?;
+    if gate.foreign > 0 || failed > 0 {
+        eprintln!(
+            "dyad: {} documents not in English skipped; {failed} abandoned or failed",
+            gate.foreign
+        );
+    }
     if !read_any {
         bail!("no document could be read from the given paths (see the messages above)");
     }
@@ -600,18 +642,26 @@ fn main() {
             }
             _ => {}
         }
+        dyad_core::text::set_max_sentence_bytes(cli.read.max_sentence_bytes);
         let kb = load_knowledge(&cli.knowledge)?;
         let ex = Extractor::new(kb).context("the verb lexicon is invalid")?;
+        let threads = match &cli.command {
+            Command::Extract { threads, .. }
+            | Command::Ingest { threads, .. }
+            | Command::Watch { threads, .. } => *threads,
+            _ => None,
+        };
+        set_threads(threads)?;
+        let arc = std::sync::Arc::new(ex);
+        let runner = runner::Runner::new(arc.clone(), threads, cli.read.budget());
+        let ex = arc.as_ref();
         match &cli.command {
             Command::Extract {
                 paths,
                 format: OutFormat::Jsonl,
                 no_documents,
-                threads,
-            } => {
-                set_threads(*threads)?;
-                extract(&ex, paths, !no_documents)
-            }
+                ..
+            } => extract(&runner, &cli.read, paths, !no_documents),
             Command::Generate {
                 docs,
                 seed,
@@ -626,28 +676,44 @@ fn main() {
                 out.flush()?;
                 Ok(())
             }
-            Command::Ingest {
-                paths,
-                batch,
-                threads,
-            } => {
-                set_threads(*threads)?;
-                store_cmds::ingest(&ex, paths, &cli.db, *batch)
+            Command::Ingest { paths, batch, .. } => {
+                store_cmds::ingest(&runner, &cli.read, paths, &cli.db, *batch)
             }
-            Command::Serve { net, .. } => serve_cmds::serve(&cli.db, net, Some(ex)),
+            Command::Watch {
+                paths,
+                feeds,
+                interval,
+                max_backoff,
+                polls,
+                batch,
+                ..
+            } => watch::watch(
+                &runner,
+                &cli.read,
+                &cli.db,
+                &watch::Plan {
+                    paths: paths.clone(),
+                    feeds: feeds.clone(),
+                    interval: std::time::Duration::from_secs_f64(interval.clamp(0.01, 1e7)),
+                    max_backoff: std::time::Duration::from_secs_f64(max_backoff.clamp(0.01, 1e7)),
+                    polls: *polls,
+                    batch: *batch,
+                },
+            ),
+            Command::Serve { net, .. } => serve_cmds::serve(&cli.db, net, Some(arc.clone())),
             Command::Demo {
                 net,
                 paths,
                 synthetic,
                 keep,
-            } => serve_cmds::demo(ex, net, paths, *synthetic, keep.as_deref()),
+            } => serve_cmds::demo(&runner, &cli.read, net, paths, *synthetic, keep.as_deref()),
             Command::Query { .. }
             | Command::Export { .. }
             | Command::TrainSyntax { .. }
             | Command::Parse { .. } => Ok(()),
             Command::Bench { docs, paths } => bench(&cli.knowledge, *docs, paths),
-            Command::Explain { date, text } => explain(&ex, date.as_deref(), text),
-            Command::Actor { date, texts } => actor(&ex, date.clone(), texts),
+            Command::Explain { date, text } => explain(ex, date.as_deref(), text),
+            Command::Actor { date, texts } => actor(ex, date.clone(), texts),
         }
     };
     if let Err(e) = run() {

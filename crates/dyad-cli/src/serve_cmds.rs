@@ -26,7 +26,7 @@ pub struct NetArgs {
 #[folder = "../../examples/corpus/"]
 struct Examples;
 
-pub fn serve(db: &Path, net: &NetArgs, writer: Option<Extractor>) -> Result<()> {
+pub fn serve(db: &Path, net: &NetArgs, writer: Option<Arc<Extractor>>) -> Result<()> {
     let app = match writer {
         None => App::read_only(db).with_context(|| {
             format!(
@@ -35,7 +35,7 @@ pub fn serve(db: &Path, net: &NetArgs, writer: Option<Extractor>) -> Result<()> 
                 db.display()
             )
         })?,
-        Some(ex) => App::writable(db, Arc::new(ex))
+        Some(ex) => App::writable(db, ex)
             .with_context(|| format!("cannot open or create the store {}", db.display()))?,
     };
     run(app, net, db)
@@ -66,7 +66,8 @@ fn run(app: App, net: &NetArgs, db: &Path) -> Result<()> {
 }
 
 pub fn demo(
-    ex: Extractor,
+    runner: &crate::runner::Runner,
+    read: &crate::gate::ReadArgs,
     net: &NetArgs,
     paths: &[PathBuf],
     synthetic: usize,
@@ -91,14 +92,14 @@ pub fn demo(
     if synthetic > 0 {
         let path = dir.path().join("synthetic.jsonl");
         let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
-        for d in crate::corpus::generate(ex.knowledge(), synthetic, 1, 16) {
+        for d in crate::corpus::generate(runner.extractor().knowledge(), synthetic, 1, 16) {
             serde_json::to_writer(&mut out, &d)?;
             out.write_all(b"\n")?;
         }
         out.flush()?;
         inputs.push(path);
     }
-    crate::store_cmds::ingest(&ex, &inputs, &db, 256)?;
+    crate::store_cmds::ingest(runner, read, &inputs, &db, 256)?;
     let app = App::read_only(&db)?;
     run(app, net, &db)
 }

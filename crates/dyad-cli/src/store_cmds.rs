@@ -1,11 +1,11 @@
 //! `dyad ingest`, `dyad query` and `dyad export`: the commands around the embedded store.
 
+use crate::gate::{Gate, ReadArgs};
+use crate::runner::Runner;
 use anyhow::{bail, Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use dyad_core::Extractor;
 use dyad_store::query::{Period, Table};
-use dyad_store::{content_hash, EventFilter, Ingested, Store};
-use rayon::prelude::*;
+use dyad_store::{content_hash, DupIndex, EventFilter, Ingested, Signature, Store};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -158,122 +158,246 @@ fn open_existing(db: &Path) -> Result<Store> {
     })
 }
 
+/// What an ingest did, for its closing lines.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    pub total: dyad_store::BatchOutcome,
+    pub already: u64,
+    pub copies: u64,
+    pub orphans: Vec<String>,
+    pub foreign: u64,
+    pub failed: u64,
+    pub read: u64,
+}
+
+enum Msg {
+    Docs(Vec<Ingested>),
+    Copies(Vec<dyad_store::Copy>),
+}
+
+/// An ingest in progress: documents go through the gate, then are recognised as already
+/// stored or as copies, or extracted and handed to the one writer thread.
+pub struct Ingestor<'a> {
+    runner: &'a Runner,
+    gate: Gate,
+    batch: usize,
+    known: dyad_store::Known,
+    dups: DupIndex,
+    seen: HashSet<String>,
+    tx: Option<std::sync::mpsc::SyncSender<Msg>>,
+    writer: Option<
+        std::thread::JoinHandle<Result<(dyad_store::BatchOutcome, dyad_store::CopyOutcome)>>,
+    >,
+    summary: Summary,
+    progress: indicatif::ProgressBar,
+}
+
+impl<'a> Ingestor<'a> {
+    pub fn new(runner: &'a Runner, read: &ReadArgs, db: &Path, batch: usize) -> Result<Self> {
+        let mut store = Store::open(db)
+            .with_context(|| format!("cannot open or create the store {}", db.display()))?;
+        let known = store.known()?;
+        let reader = open_existing(db)?;
+        let dups = DupIndex::new(Some(reader), known.hashes.clone());
+        let progress = indicatif::ProgressBar::new_spinner();
+        progress.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} documents stored ({per_sec}), {elapsed} {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Msg>(4);
+        // One writer: SQLite takes one at a time, and batches stay in input order, so a re-run
+        // after a crash merges events exactly as an uninterrupted run would.
+        let bar = progress.clone();
+        let writer = std::thread::spawn(move || {
+            let mut total = dyad_store::BatchOutcome::default();
+            let mut copies = dyad_store::CopyOutcome::default();
+            for msg in rx {
+                match msg {
+                    Msg::Docs(batch) => {
+                        let o = store.ingest(&batch)?;
+                        bar.inc(o.stored);
+                        total += o;
+                    }
+                    Msg::Copies(c) => {
+                        let o = store.record_copies(&c)?;
+                        copies.recorded += o.recorded;
+                        copies.orphans.extend(o.orphans);
+                    }
+                }
+            }
+            Ok((total, copies))
+        });
+        Ok(Ingestor {
+            runner,
+            gate: Gate::new(read),
+            batch: batch.max(1),
+            known,
+            dups,
+            seen: HashSet::new(),
+            tx: Some(tx),
+            writer: Some(writer),
+            summary: Summary::default(),
+            progress,
+        })
+    }
+
+    /// Whether the writer has stopped (on an error, reported by [`Ingestor::finish`]).
+    pub fn failed(&self) -> bool {
+        self.writer.as_ref().is_none_or(|w| w.is_finished())
+    }
+
+    fn send(&mut self, m: Msg) -> bool {
+        self.tx.as_ref().is_some_and(|tx| tx.send(m).is_ok())
+    }
+
+    /// Take one read outcome: report it, gate it, store what is new.
+    pub fn take(&mut self, outcome: dyad_io::ReadOutcome) -> Result<()> {
+        let progress = self.progress.clone();
+        let say = |m: &str| progress.suspend(|| eprintln!("{m}"));
+        self.summary.read += outcome.documents.len() as u64;
+        let docs = self.gate.admit(outcome, &say);
+        let mut todo = Vec::new();
+        let mut meta = Vec::new();
+        let mut copies = Vec::new();
+        for d in docs {
+            let h = content_hash(&d.body);
+            if self.known.ids.contains(&d.id) || !self.seen.insert(d.id.clone()) {
+                self.summary.already += 1;
+                continue;
+            }
+            let sig = Signature::of(&d.body);
+            if let Some((of, similarity)) = self.dups.find(&h, sig.as_ref())? {
+                copies.push(dyad_store::Copy::new(&d, &of, h, similarity));
+                continue;
+            }
+            self.dups.add(&d.id, &h, sig.clone());
+            meta.push((h, sig));
+            todo.push(d);
+        }
+        while !todo.is_empty() {
+            let rest = todo.split_off(todo.len().min(self.batch));
+            let chunk = std::mem::replace(&mut todo, rest);
+            let chunk_meta: Vec<_> = meta.drain(..chunk.len()).collect();
+            let ids: Vec<String> = chunk.iter().map(|d| d.id.clone()).collect();
+            let mut batch = Vec::with_capacity(chunk.len());
+            for ((r, (hash, signature)), id) in
+                self.runner.run(chunk).into_iter().zip(chunk_meta).zip(ids)
+            {
+                match r {
+                    Ok(extraction) => batch.push(Ingested {
+                        extraction,
+                        hash,
+                        signature,
+                    }),
+                    Err(f) => {
+                        self.summary.failed += 1;
+                        say(&format!("dyad: document {id}: {f}"));
+                    }
+                }
+            }
+            if !self.send(Msg::Docs(batch)) {
+                return Ok(());
+            }
+        }
+        if !copies.is_empty() {
+            self.summary.copies += copies.len() as u64;
+            self.send(Msg::Copies(copies));
+        }
+        Ok(())
+    }
+
+    /// Wait for the writer and return what was done.
+    pub fn finish(mut self) -> Result<Summary> {
+        // Closing the channel tells the writer that no batch is coming.
+        drop(self.tx.take());
+        let (total, copies) = self
+            .writer
+            .take()
+            .map(|w| w.join())
+            .transpose()
+            .map_err(|_| anyhow::anyhow!("the store writer crashed"))?
+            .transpose()?
+            .unwrap_or_default();
+        self.progress.finish_and_clear();
+        self.summary.total = total;
+        self.summary.copies = copies.recorded;
+        self.summary.orphans = copies.orphans;
+        self.summary.foreign = self.gate.foreign;
+        Ok(self.summary)
+    }
+}
+
 /// Extracts and stores every document under `paths` that the store does not hold yet.
-pub fn ingest(ex: &Extractor, paths: &[PathBuf], db: &Path, batch: usize) -> Result<()> {
+pub fn ingest(
+    runner: &Runner,
+    read: &ReadArgs,
+    paths: &[PathBuf],
+    db: &Path,
+    batch: usize,
+) -> Result<()> {
     let started = std::time::Instant::now();
-    let mut store = Store::open(db)
-        .with_context(|| format!("cannot open or create the store {}", db.display()))?;
-    let known = store.known()?;
-    let before = store.counts()?;
+    let mut ing = Ingestor::new(runner, read, db, batch)?;
+    let before = open_existing(db)?.counts()?;
     let (files, errors) = dyad_io::expand_paths(paths);
     for e in &errors {
         eprintln!("dyad: {e}");
     }
-    let progress = indicatif::ProgressBar::new_spinner();
-    progress.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} documents stored ({per_sec}), {elapsed} {msg}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-    );
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Ingested>>(4);
-    // One writer: SQLite takes one at a time, and batches stay in input order, so a re-run
-    // after a crash merges events exactly as an uninterrupted run would.
-    let bar = progress.clone();
-    let writer = std::thread::spawn(move || -> Result<dyad_store::BatchOutcome> {
-        let mut total = dyad_store::BatchOutcome::default();
-        for batch in rx {
-            let o = store.ingest(&batch)?;
-            bar.inc(o.stored);
-            total += o;
-        }
-        Ok(total)
-    });
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut already = 0u64;
-    let mut read_any = false;
-    let send_failed = std::cell::Cell::new(false);
-    let mut handle = |outcome: dyad_io::ReadOutcome| -> Result<()> {
-        for w in &outcome.warnings {
-            progress.suspend(|| eprintln!("dyad: warning: {w}"));
-        }
-        for e in &outcome.errors {
-            progress.suspend(|| eprintln!("dyad: {e}; skipped"));
-        }
-        read_any |= !outcome.documents.is_empty();
-        let todo: Vec<(dyad_core::Document, String)> = outcome
-            .documents
-            .into_iter()
-            .filter_map(|d| {
-                let h = content_hash(&d.body);
-                if known.contains(&d.id, &h) || !seen.insert(d.id.clone()) {
-                    already += 1;
-                    None
-                } else {
-                    Some((d, h))
-                }
-            })
-            .collect();
-        for chunk in todo.chunks(batch.max(1)) {
-            let extracted: Vec<Ingested> = chunk
-                .par_iter()
-                .map(|(d, h)| Ingested {
-                    extraction: ex.extract(d),
-                    hash: h.clone(),
-                })
-                .collect();
-            if tx.send(extracted).is_err() {
-                // The writer stopped on an error; it is reported below.
-                send_failed.set(true);
-                return Ok(());
-            }
-        }
-        Ok(())
-    };
+    let limits = read.limits();
     for f in &files {
-        if send_failed.get() {
+        if ing.failed() {
             break;
         }
-        if dyad_io::Format::of(f) == Some(dyad_io::Format::JsonLines) && f.as_os_str() != "-" {
-            dyad_io::stream_jsonl(f, 4 * batch.max(1), &mut handle)?;
-        } else {
-            handle(dyad_io::read_path(f))?;
-        }
+        dyad_io::stream_path(f, &limits, 4 * batch.max(1), |o| ing.take(o))?;
     }
-    // Closing the channel tells the writer that no batch is coming.
-    drop(tx);
-    let total = writer
-        .join()
-        .map_err(|_| anyhow::anyhow!("the store writer crashed"))??;
-    progress.finish_and_clear();
-    if !read_any && files.is_empty() {
+    let s = ing.finish()?;
+    if s.read == 0 && files.is_empty() {
         bail!("no document could be read from the given paths (see the messages above)");
     }
+    print_summary(&s, started.elapsed().as_secs_f64());
     let store = open_existing(db)?;
     let after = store.counts()?;
-    let secs = started.elapsed().as_secs_f64();
     eprintln!(
-        "dyad: stored {} documents in {:.1} s ({:.0}/s); {} already stored, skipped; \
-         {} events ({} new, {} merged into earlier reports), {} facts",
-        total.stored,
-        secs,
-        total.stored as f64 / secs.max(1e-9),
-        already + total.skipped,
-        total.events_new + total.events_merged,
-        total.events_new,
-        total.events_merged,
-        total.facts
-    );
-    eprintln!(
-        "dyad: {} now holds {} documents, {} events ({} reports), {} facts (was {} documents)",
+        "dyad: {} now holds {} documents ({} more outlets of them), {} events ({} reports), {} \
+         facts (was {} documents)",
         db.display(),
         after.documents,
+        store.count_copies()?,
         after.events,
         after.mentions,
         after.facts,
         before.documents
     );
     Ok(())
+}
+
+pub fn print_summary(s: &Summary, secs: f64) {
+    let t = &s.total;
+    eprintln!(
+        "dyad: stored {} documents in {:.1} s ({:.0} documents/s); {} already stored, skipped; \
+         {} copies of stored documents kept as other outlets; {} not in English, skipped; {} \
+         abandoned or failed; {} events ({} new, {} merged into earlier reports), {} facts",
+        t.stored,
+        secs,
+        t.stored as f64 / secs.max(1e-9),
+        s.already + t.skipped,
+        s.copies,
+        s.foreign,
+        s.failed,
+        t.events_new + t.events_merged,
+        t.events_new,
+        t.events_merged,
+        t.facts
+    );
+    if !s.orphans.is_empty() {
+        eprintln!(
+            "dyad: {} copies were not kept because the document they copy was not stored \
+             (abandoned): {}",
+            s.orphans.len(),
+            s.orphans.join(", ")
+        );
+    }
 }
 
 pub fn query(db: &Path, what: &QueryWhat, format: TableFormat) -> Result<()> {

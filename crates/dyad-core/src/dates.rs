@@ -240,6 +240,13 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_date_string_with_a_character_across_byte_ten_is_no_date_not_a_panic() {
+        // Found by fuzzing every reader: "2025-03Ó..." has a two-byte letter at bytes 9..11.
+        assert_eq!(parse_document_date("2025-03ÓÏÍéOSLe"), None);
+        assert_eq!(parse_document_date("2025-05-0Ñ"), None);
+    }
+
     fn dates(s: &str, doc: &str) -> Vec<String> {
         let n = Normalized::new(s);
         let t = tokenize(&n);

@@ -85,7 +85,8 @@ pub fn find_dateline(body: &str) -> Option<Dateline> {
             let next = chars.get(k + 1).map(|x| x.1);
             let dbl = next == Some('-');
             if prev.is_some_and(|p| p == ' ' || p == ')') && (next == Some(' ') || dbl) {
-                let end = if dbl { i + 2 } else { i + c.len_utf8() };
+                // A dash of any width may be followed by a hyphen ("--", "—-"): step over both.
+                let end = i + c.len_utf8() + usize::from(dbl);
                 dash_at = Some((i, end));
                 break;
             }
@@ -145,6 +146,16 @@ mod tests {
         let dl = find_dateline("BRUSSELS (Reuters) - Ministers met").unwrap();
         assert_eq!(dl.place, "BRUSSELS");
         assert!(find_dateline("The President - who arrived late - spoke.").is_none());
+    }
+
+    #[test]
+    fn a_wide_dash_followed_by_a_hyphen_is_stepped_over_whole() {
+        // Found by fuzzing: the end of "—-" was taken as two bytes after the dash's start.
+        let dl = find_dateline("AA —- --  -").unwrap();
+        assert_eq!(dl.place, "AA");
+        assert!("AA —- --  -".is_char_boundary(dl.span.end));
+        let dl = find_dateline("OSLO -- Talks began.").unwrap();
+        assert_eq!(&"OSLO -- Talks began."[dl.span.end..], "Talks began.");
     }
 
     #[test]

@@ -79,9 +79,83 @@ fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
 }
 
-/// Split `text` into sentences. Paragraph breaks always end a sentence; a line break ends one
-/// unless the next line continues in lower case (hard-wrapped text).
+/// The default of [`max_sentence_bytes`]: news sentences run to 500 bytes, legal prose to
+/// 1,500; longer "sentences" are tables, lists or text without punctuation.
+pub const DEFAULT_MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Pieces are never cut shorter than this, whatever the setting, so a cut keeps a clause.
+const MIN_SENTENCE_CAP: usize = 200;
+
+static MAX_SENTENCE_BYTES: std::sync::atomic::AtomicUsize =
+    std::sync::atomic::AtomicUsize::new(DEFAULT_MAX_SENTENCE_BYTES);
+
+/// The longest sentence [`sentences`] hands on: the coder's cost grows faster than a sentence's
+/// length (a 600 KB run-on sentence took 4 s), so longer ones are cut into pieces.
+pub fn max_sentence_bytes() -> usize {
+    MAX_SENTENCE_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Set [`max_sentence_bytes`] for the process (at least 200), before extraction starts: a
+/// program-wide setting, because the coder calls [`sentences`] itself.
+pub fn set_max_sentence_bytes(n: usize) {
+    MAX_SENTENCE_BYTES.store(
+        n.max(MIN_SENTENCE_CAP),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+/// Split `text` into sentences, none longer than [`max_sentence_bytes`]. Paragraph breaks
+/// always end a sentence; a line break ends one unless the next line continues in lower case
+/// (hard-wrapped text).
 pub fn sentences(text: &str) -> Vec<Span> {
+    sentences_within(text, max_sentence_bytes())
+}
+
+/// [`sentences`] with an explicit cap: a sentence longer than `max` bytes is cut at the last
+/// space (or comma or semicolon) before `max`, or at `max` if it has none.
+pub fn sentences_within(text: &str, max: usize) -> Vec<Span> {
+    let max = max.max(MIN_SENTENCE_CAP);
+    let spans = split_sentences(text);
+    if spans.iter().all(|s| s.len() <= max) {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans {
+        if s.len() <= max {
+            out.push(s);
+            continue;
+        }
+        let mut start = s.start;
+        while s.end - start > max {
+            let mut hard = start + max;
+            while !text.is_char_boundary(hard) {
+                hard -= 1;
+            }
+            // Look back at most half the cap for a gap, so pieces stay long.
+            let window = &text[start + max / 2..hard];
+            let cut = window
+                .rfind(|c: char| c.is_whitespace() || c == ',' || c == ';')
+                .map(|i| start + max / 2 + i + 1)
+                .unwrap_or(hard);
+            push(&mut out, text, start, cut);
+            start = skip_space(text, cut).min(s.end);
+        }
+        push(&mut out, text, start, s.end);
+    }
+    out
+}
+
+/// How many sentences of `text` [`sentences_within`] would cut at `max` bytes, for a reader
+/// that wants to say so.
+pub fn overlong_sentences(text: &str, max: usize) -> usize {
+    let max = max.max(MIN_SENTENCE_CAP);
+    split_sentences(text)
+        .iter()
+        .filter(|s| s.len() > max)
+        .count()
+}
+
+fn split_sentences(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = skip_space(text, 0);
@@ -549,5 +623,34 @@ mod tests {
         let t = "ASTANA — Talks";
         let ix = CharIndex::new(t);
         assert_eq!(ix.chars(t.find("Talks").unwrap()), 9);
+    }
+
+    #[test]
+    fn an_overlong_sentence_is_cut_into_pieces_at_spaces() {
+        let run_on = "and the talks went on ".repeat(200);
+        let text = format!("Short one. The {run_on}end.");
+        let spans = sentences_within(&text, 500);
+        assert_eq!(&text[spans[0].start..spans[0].end], "Short one.");
+        assert!(spans.len() > 8);
+        for s in &spans {
+            assert!(s.len() <= 500, "{}", s.len());
+            let piece = &text[s.start..s.end];
+            assert_eq!(piece, piece.trim());
+        }
+        // Nothing is lost: the pieces cover the words in order.
+        let joined: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            joined.join(" ").split_whitespace().count(),
+            text.split_whitespace().count()
+        );
+        assert_eq!(overlong_sentences(&text, 500), 1);
+    }
+
+    #[test]
+    fn an_overlong_sentence_without_spaces_is_cut_at_char_boundaries() {
+        let text = "é".repeat(1000);
+        let spans = sentences_within(&text, 301);
+        assert!(spans.iter().all(|s| s.len() <= 301));
+        assert_eq!(spans.iter().map(|s| s.len()).sum::<usize>(), text.len());
     }
 }

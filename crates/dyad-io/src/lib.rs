@@ -1,13 +1,79 @@
-//! dyad-io: readers that turn files into [`dyad_core::Document`]s.
+//! dyad-io: readers that turn files into [`dyad_core::Document`]s: plain text, JSON Lines,
+//! HTML, RSS/Atom feeds and WARC web archives.
 //!
-//! Every reader reports problems per file (and per line for JSON Lines) and carries on, so one
-//! bad input never loses the rest of a batch.
+//! Every reader reports problems per file (and per line or record) and carries on, so one bad
+//! input never loses the rest of a batch. Every reader is linear in its input, and [`Limits`]
+//! bound what one document may cost: a body too long is cut, markup too deep or too large is
+//! read by a linear path, and each such step is reported as a warning naming the file.
+
+pub mod feed;
+pub mod html;
+pub mod lang;
+pub mod markup;
+pub mod warc;
 
 use chrono::NaiveDate;
 use dyad_core::dates::parse_document_date;
 use dyad_core::Document;
 use std::fmt;
 use std::path::{Path, PathBuf};
+
+pub use html::read_html;
+
+/// What one document may cost. Defaults suit news: a long report is 50 KB of text, a heavy
+/// page 3 MB of markup nested 40 deep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// A body longer than this is cut at the last sentence end before it.
+    pub max_document_bytes: usize,
+    /// Markup larger than this is read by the linear text path, not the article extractor.
+    pub max_html_bytes: usize,
+    /// Markup nested deeper than this is read by the linear text path.
+    pub max_html_depth: usize,
+    /// Markup whose elements' depths add up to more than this is read by the linear path: the
+    /// article extractor's cost (about 0.3 µs per unit here).
+    pub max_html_work: u64,
+    /// Files read whole (text, HTML, feeds) larger than this are refused; JSON Lines and WARC
+    /// are streamed and have no such limit.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_document_bytes: 1_000_000,
+            max_html_bytes: 16_000_000,
+            max_html_depth: 512,
+            max_html_work: 4_000_000,
+            max_file_bytes: 256 << 20,
+        }
+    }
+}
+
+/// Cut a body longer than `max` at the last sentence end (or, failing that, the last space)
+/// before `max`; returns whether it was cut.
+pub fn cut_body(body: &mut String, max: usize) -> bool {
+    if body.len() <= max {
+        return false;
+    }
+    let mut end = max;
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &body[..end];
+    // Prefer a paragraph, then a sentence end, then any space in the last tenth.
+    let floor = end - end / 10;
+    let at = head
+        .rfind("\n\n")
+        .filter(|&i| i >= floor)
+        .or_else(|| head.rfind(". ").map(|i| i + 1).filter(|&i| i >= floor))
+        .or_else(|| head.rfind(char::is_whitespace).filter(|&i| i >= floor))
+        .unwrap_or(end);
+    body.truncate(at);
+    let trimmed = body.trim_end().len();
+    body.truncate(trimmed);
+    true
+}
 
 /// A problem with one input: which file, which line, what is wrong.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,11 +103,24 @@ pub enum Format {
     Text,
     JsonLines,
     Html,
+    /// RSS or Atom (or JSON Feed).
+    Feed,
+    /// A web archive, plain or gzip-compressed.
+    Warc,
 }
 
 impl Format {
-    /// The format a path's extension implies (no extension: plain text).
+    /// The format a path's name implies (no extension: plain text). `.xml` is taken for a
+    /// feed; [`Format::sniff`] confirms it.
     pub fn of(path: &Path) -> Option<Format> {
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if name.ends_with(".warc.gz") || name.ends_with(".warc") {
+            return Some(Format::Warc);
+        }
         match path
             .extension()
             .and_then(|e| e.to_str())
@@ -51,7 +130,86 @@ impl Format {
             None | Some("txt") | Some("text") => Some(Format::Text),
             Some("jsonl") | Some("ndjson") => Some(Format::JsonLines),
             Some("html") | Some("htm") | Some("xhtml") => Some(Format::Html),
+            Some("rss") | Some("atom") | Some("xml") => Some(Format::Feed),
             _ => None,
+        }
+    }
+
+    /// The format the first bytes of an input show, when they show one clearly: a WARC
+    /// header (plain or gzip), an XML document with a feed root, an HTML page, a JSON object.
+    pub fn sniff(head: &[u8]) -> Option<Format> {
+        if head.starts_with(&[0x1f, 0x8b]) {
+            let mut dec = libflate::gzip::Decoder::new(head).ok()?;
+            let mut first = [0u8; 5];
+            std::io::Read::read_exact(&mut dec, &mut first).ok()?;
+            return (&first == b"WARC/").then_some(Format::Warc);
+        }
+        let text = String::from_utf8_lossy(&head[..head.len().min(4096)]);
+        let t = text.trim_start_matches('\u{feff}').trim_start();
+        if t.starts_with("WARC/") {
+            return Some(Format::Warc);
+        }
+        if t.starts_with('{') {
+            return Some(Format::JsonLines);
+        }
+        if !t.starts_with('<') {
+            return None;
+        }
+        match root_element(t).as_deref() {
+            Some("rss") | Some("feed") | Some("rdf:rdf") | Some("rdf") => Some(Format::Feed),
+            Some("html") | Some("!doctype") | Some("head") | Some("body") => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// The format of a named input: its name's, unless its first bytes say otherwise. Markup
+    /// formats keep their name's word (an `.html` page is read as HTML); text, `.xml` and
+    /// unnamed input go by what they hold.
+    pub fn detect(path: &Path, head: &[u8]) -> Format {
+        let by_name = if path.as_os_str() == "-" {
+            None
+        } else {
+            Format::of(path)
+        };
+        let sniffed = Format::sniff(head);
+        match (by_name, sniffed) {
+            (Some(Format::Html), _) | (Some(Format::JsonLines), _) => {
+                by_name.unwrap_or(Format::Text)
+            }
+            (Some(Format::Warc), _) => Format::Warc,
+            (_, Some(s)) if s != Format::JsonLines || by_name.is_none() => s,
+            (Some(f), _) => f,
+            (None, _) => Format::Text,
+        }
+    }
+}
+
+/// The name of the first element of an XML or HTML text, lower case, after the XML
+/// declaration, comments and processing instructions.
+fn root_element(mut t: &str) -> Option<String> {
+    loop {
+        t = t.trim_start();
+        if let Some(rest) = t.strip_prefix("<?") {
+            t = &rest[rest.find("?>")? + 2..];
+        } else if let Some(rest) = t.strip_prefix("<!--") {
+            t = &rest[rest.find("-->")? + 3..];
+        } else if t.len() >= 9 && t[..9].eq_ignore_ascii_case("<!doctype") {
+            let rest = &t[9..];
+            let kind = rest
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()?;
+            if kind.eq_ignore_ascii_case("html") {
+                return Some("!doctype".into());
+            }
+            t = &rest[rest.find('>')? + 1..];
+        } else {
+            let rest = t.strip_prefix('<')?;
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, ':' | '-' | '_' | '.'))
+                .collect();
+            return (!name.is_empty()).then(|| name.to_ascii_lowercase());
         }
     }
 }
@@ -136,50 +294,162 @@ pub struct ReadOutcome {
     pub warnings: Vec<Warning>,
 }
 
-/// Read one path (or `-` for standard input, sniffed as JSON Lines or text).
+/// Read one path (or `-` for standard input, sniffed) whole, with the default limits.
 pub fn read_path(path: &Path) -> ReadOutcome {
-    let shown = path.display().to_string();
-    let mut out = ReadOutcome::default();
-    let bytes = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf) {
-            out.errors.push(ReadError {
-                path: "-".into(),
-                line: None,
-                message: format!("cannot read standard input: {e}"),
-            });
-            return out;
-        }
-        buf
-    } else {
-        match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                out.errors.push(ReadError {
-                    path: shown,
-                    line: None,
-                    message: format!("cannot read: {e}"),
-                });
-                return out;
-            }
-        }
-    };
-    let format = if path.as_os_str() == "-" {
-        let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
-        match first {
-            Some(b'{') => Format::JsonLines,
-            Some(b'<') => Format::Html,
-            _ => Format::Text,
-        }
-    } else {
-        Format::of(path).unwrap_or(Format::Text)
-    };
-    read_bytes(&shown, &file_name(path), &bytes, format)
+    read_path_with(path, &Limits::default())
 }
 
-/// Read in-memory bytes of a given format; `shown` names the input in messages and `id` is
-/// the document id for single-document formats.
+/// Read one path whole: every format, WARC included (whose pages then all sit in memory: use
+/// [`stream_path`] for archives of any size).
+pub fn read_path_with(path: &Path, limits: &Limits) -> ReadOutcome {
+    let mut all = ReadOutcome::default();
+    let r: Result<(), std::convert::Infallible> = stream_path(path, limits, usize::MAX, |o| {
+        all.documents.extend(o.documents);
+        all.errors.extend(o.errors);
+        all.warnings.extend(o.warnings);
+        Ok(())
+    });
+    let _ = r;
+    all
+}
+
+fn read_error(path: &Path, message: String) -> ReadOutcome {
+    let mut out = ReadOutcome::default();
+    out.errors.push(ReadError {
+        path: path.display().to_string(),
+        line: None,
+        message,
+    });
+    out
+}
+
+/// Read one path in batches of about `batch` documents: JSON Lines and WARC are streamed, so
+/// memory stays flat however large they are; other formats come in one batch. `each` gets
+/// every batch with the errors and warnings met while reading it.
+pub fn stream_path<E>(
+    path: &Path,
+    limits: &Limits,
+    batch: usize,
+    mut each: impl FnMut(ReadOutcome) -> Result<(), E>,
+) -> Result<(), E> {
+    use std::io::{BufRead, Read};
+    let shown = path.display().to_string();
+    let stdin = path.as_os_str() == "-";
+    if stdin {
+        let mut buf = Vec::new();
+        if let Err(e) = std::io::stdin()
+            .take(limits.max_file_bytes + 1)
+            .read_to_end(&mut buf)
+        {
+            return each(read_error(path, format!("cannot read standard input: {e}")));
+        }
+        if buf.len() as u64 > limits.max_file_bytes {
+            return each(too_large(path, limits));
+        }
+        let format = Format::detect(path, &buf);
+        if format == Format::Warc {
+            return stream_warc_bytes(&shown, &buf, limits, batch, each);
+        }
+        return each(read_bytes_with("-", "-", &buf, format, limits));
+    }
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return each(read_error(path, format!("cannot read: {e}"))),
+    };
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let head = match reader.fill_buf() {
+        Ok(h) => h.to_vec(),
+        Err(e) => return each(read_error(path, format!("cannot read: {e}"))),
+    };
+    let format = Format::detect(path, &head);
+    match format {
+        Format::JsonLines => stream_jsonl_with(path, reader, limits, batch, each),
+        Format::Warc => {
+            if head.starts_with(&[0x1f, 0x8b]) {
+                match libflate::gzip::MultiDecoder::new(reader) {
+                    Ok(dec) => warc::stream_warc(
+                        &shown,
+                        std::io::BufReader::with_capacity(1 << 20, dec),
+                        limits,
+                        batch,
+                        each,
+                    ),
+                    Err(e) => each(read_error(path, format!("not a valid gzip file ({e})"))),
+                }
+            } else {
+                warc::stream_warc(&shown, reader, limits, batch, each)
+            }
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            if let Err(e) = reader
+                .take(limits.max_file_bytes + 1)
+                .read_to_end(&mut bytes)
+            {
+                return each(read_error(path, format!("cannot read: {e}")));
+            }
+            if bytes.len() as u64 > limits.max_file_bytes {
+                return each(too_large(path, limits));
+            }
+            each(read_bytes_with(
+                &shown,
+                &file_name(path),
+                &bytes,
+                format,
+                limits,
+            ))
+        }
+    }
+}
+
+fn too_large(path: &Path, limits: &Limits) -> ReadOutcome {
+    read_error(
+        path,
+        format!(
+            "larger than {} bytes, the limit for a file read whole (--max-file-bytes); split it, \
+             or give it as JSON Lines, which is streamed",
+            limits.max_file_bytes
+        ),
+    )
+}
+
+fn stream_warc_bytes<E>(
+    shown: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    batch: usize,
+    each: impl FnMut(ReadOutcome) -> Result<(), E>,
+) -> Result<(), E> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        match libflate::gzip::MultiDecoder::new(bytes) {
+            Ok(dec) => warc::stream_warc(shown, std::io::BufReader::new(dec), limits, batch, each),
+            Err(e) => {
+                let mut each = each;
+                each(read_error(
+                    Path::new(shown),
+                    format!("not a valid gzip file ({e})"),
+                ))
+            }
+        }
+    } else {
+        warc::stream_warc(shown, bytes, limits, batch, each)
+    }
+}
+
+/// Read in-memory bytes of a given format with the default limits; `shown` names the input
+/// in messages and `id` is the document id for single-document formats.
 pub fn read_bytes(shown: &str, id: &str, bytes: &[u8], format: Format) -> ReadOutcome {
+    read_bytes_with(shown, id, bytes, format, &Limits::default())
+}
+
+/// Read in-memory bytes of a given format.
+pub fn read_bytes_with(
+    shown: &str,
+    id: &str,
+    bytes: &[u8],
+    format: Format,
+    limits: &Limits,
+) -> ReadOutcome {
     let mut out = ReadOutcome::default();
     let err = |m: String| ReadError {
         path: shown.to_string(),
@@ -188,6 +458,23 @@ pub fn read_bytes(shown: &str, id: &str, bytes: &[u8], format: Format) -> ReadOu
     };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         out.errors.push(err("empty file".into()));
+        return out;
+    }
+    if format == Format::Warc {
+        let r: Result<(), std::convert::Infallible> =
+            stream_warc_bytes(shown, bytes, limits, usize::MAX, |o| {
+                out.documents.extend(o.documents);
+                out.errors.extend(o.errors);
+                out.warnings.extend(o.warnings);
+                Ok(())
+            });
+        let _ = r;
+        return out;
+    }
+    if format == Format::Feed {
+        // XML carries its own encoding declaration: the parser decodes it.
+        feed::read_feed(shown, bytes, &mut out);
+        apply_limits(shown, &mut out, limits);
         return out;
     }
     let text = match decode(bytes) {
@@ -206,11 +493,18 @@ pub fn read_bytes(shown: &str, id: &str, bytes: &[u8], format: Format) -> ReadOu
     match format {
         Format::Text => out.documents.push(Document::from_plain_text(id, &text)),
         Format::JsonLines => read_jsonl(shown, &text, &mut out),
-        Format::Html => match read_html(id, &text) {
-            Ok(d) => out.documents.push(d),
+        Format::Html => match html::read_page(id, &text, limits) {
+            Ok(p) => {
+                if let Some(why) = p.fallback {
+                    out.warnings.push(err(why));
+                }
+                out.documents.push(p.document);
+            }
             Err(m) => out.errors.push(err(m)),
         },
+        Format::Feed | Format::Warc => {}
     }
+    apply_limits(shown, &mut out, limits);
     out
 }
 
@@ -221,6 +515,32 @@ pub const DATE_KEYS: &[&str] = &["date", "published", "published_at", "pubDate",
 pub const TITLE_KEYS: &[&str] = &["title", "headline"];
 pub const URL_KEYS: &[&str] = &["url", "link"];
 pub const SOURCE_KEYS: &[&str] = &["source", "outlet", "publisher"];
+
+/// Cut over-long bodies, with a warning for each.
+fn apply_limits(shown: &str, out: &mut ReadOutcome, limits: &Limits) {
+    for d in &mut out.documents {
+        cut_document(shown, d, limits, &mut out.warnings);
+    }
+}
+
+/// Cut one document's body to the limit, re-finding its dateline; the warning names the file
+/// and document.
+pub fn cut_document(shown: &str, d: &mut Document, limits: &Limits, warnings: &mut Vec<Warning>) {
+    let before = d.body.len();
+    if cut_body(&mut d.body, limits.max_document_bytes) {
+        d.dateline = dyad_core::document::find_dateline(&d.body);
+        warnings.push(ReadError {
+            path: shown.to_string(),
+            line: None,
+            message: format!(
+                "document {} is {before} bytes long; only its first {} bytes are read \
+                 (--max-doc-bytes)",
+                d.id,
+                d.body.len()
+            ),
+        });
+    }
+}
 
 fn str_field<'a>(v: &'a serde_json::Value, keys: &[&str]) -> Option<&'a str> {
     keys.iter().find_map(|k| {
@@ -290,30 +610,39 @@ pub fn read_record(shown: &str, line_no: usize, v: &serde_json::Value, out: &mut
 pub fn stream_jsonl<E>(
     path: &Path,
     batch: usize,
-    mut each: impl FnMut(ReadOutcome) -> Result<(), E>,
+    each: impl FnMut(ReadOutcome) -> Result<(), E>,
 ) -> Result<(), E> {
-    use std::io::BufRead;
-    let shown = path.display().to_string();
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(x) => {
-            let mut out = ReadOutcome::default();
-            out.errors.push(ReadError {
-                path: shown,
-                line: None,
-                message: format!("cannot read: {x}"),
-            });
-            return each(out);
+            let mut each = each;
+            return each(read_error(path, format!("cannot read: {x}")));
         }
     };
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    stream_jsonl_with(path, reader, &Limits::default(), batch, each)
+}
+
+fn stream_jsonl_with<E>(
+    path: &Path,
+    mut reader: impl std::io::BufRead,
+    limits: &Limits,
+    batch: usize,
+    mut each: impl FnMut(ReadOutcome) -> Result<(), E>,
+) -> Result<(), E> {
+    use std::io::{BufRead, Read};
+    let shown = path.display().to_string();
     let mut buf = Vec::new();
     let mut out = ReadOutcome::default();
     let mut line_no = 0;
     let mut any = false;
+    // A line is read only up to a bound: one runaway line must not take all memory.
+    let max_line = (limits.max_document_bytes as u64)
+        .saturating_mul(4)
+        .max(1 << 20);
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+        match (&mut reader).take(max_line).read_until(b'\n', &mut buf) {
             Ok(0) => break,
             Ok(_) => {}
             Err(x) => {
@@ -326,6 +655,37 @@ pub fn stream_jsonl<E>(
             }
         }
         line_no += 1;
+        if buf.len() as u64 >= max_line && !buf.ends_with(b"\n") {
+            // Skip the rest of the line without holding it.
+            let mut rest = 0u64;
+            while let Ok(chunk) = reader.fill_buf() {
+                if chunk.is_empty() {
+                    break;
+                }
+                match chunk.iter().position(|&b| b == b'\n') {
+                    Some(p) => {
+                        rest += p as u64;
+                        reader.consume(p + 1);
+                        break;
+                    }
+                    None => {
+                        let n = chunk.len();
+                        rest += n as u64;
+                        reader.consume(n);
+                    }
+                }
+            }
+            any = true;
+            out.errors.push(ReadError {
+                path: shown.clone(),
+                line: Some(line_no),
+                message: format!(
+                    "line of {} bytes, longer than {max_line} (4 x --max-doc-bytes); skipped",
+                    buf.len() as u64 + rest
+                ),
+            });
+            continue;
+        }
         if buf.iter().any(|b| !b.is_ascii_whitespace()) {
             any = true;
         }
@@ -342,58 +702,24 @@ pub fn stream_jsonl<E>(
             }
         }
         if out.documents.len() >= batch {
+            apply_limits(&shown, &mut out, limits);
             each(std::mem::take(&mut out))?;
         }
     }
     if !any && out.errors.is_empty() {
         out.errors.push(ReadError {
-            path: shown,
+            path: shown.clone(),
             line: None,
             message: "empty file".into(),
         });
     }
+    apply_limits(&shown, &mut out, limits);
     each(out)
 }
 
 fn strip_date_header(body: &str) -> (String, Option<NaiveDate>) {
     let d = Document::from_plain_text("", body);
     (d.body, d.date)
-}
-
-/// Main text, title and publication date of an HTML page, via a readability-style extractor.
-pub fn read_html(id: &str, html: &str) -> Result<Document, String> {
-    let cfg = dom_smoothie::Config {
-        max_elements_to_parse: 0,
-        ..Default::default()
-    };
-    let mut r = dom_smoothie::Readability::new(html, None, Some(cfg))
-        .map_err(|e| format!("cannot parse HTML: {e}"))?;
-    let article = r
-        .parse()
-        .map_err(|e| format!("no article text found in this page ({e})"))?;
-    let text = article.text_content.to_string();
-    // Readability leaves runs of blank lines and indentation: keep paragraphs, drop the rest.
-    let mut body = String::with_capacity(text.len());
-    for para in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-        if !body.is_empty() {
-            body.push_str("\n\n");
-        }
-        body.push_str(para);
-    }
-    // Navigation crumbs or a cookie notice are not an article.
-    if body.split_whitespace().count() < 8 {
-        return Err("no article text found in this page".into());
-    }
-    let date = article
-        .published_time
-        .as_deref()
-        .and_then(parse_document_date);
-    let mut doc = Document::new(id, body, date);
-    let title = article.title.trim();
-    doc.title = (!title.is_empty()).then(|| title.to_string());
-    doc.url = article.url.map(|u| u.to_string());
-    doc.source = article.site_name.map(|s| s.to_string());
-    Ok(doc)
 }
 
 /// Why the knowledge named by `--knowledge` could not be loaded; the messages are the CLI's.
@@ -523,6 +849,80 @@ mod tests {
         let out = read_bytes("x.txt", "x.txt", b"\x00\x01\x02abc", Format::Text);
         assert!(out.documents.is_empty());
         assert!(out.errors[0].message.contains("binary"));
+    }
+
+    #[test]
+    fn inputs_that_crashed_a_fuzzer_read_without_panicking() {
+        // Each of these once panicked a reader; they must now give documents or messages.
+        let texts: [&[u8]; 2] = [
+            include_bytes!("../tests/data/fuzz-text-date-char-boundary.txt"),
+            include_bytes!("../tests/data/fuzz-text-dash-hyphen.txt"),
+        ];
+        for text in texts {
+            for format in [Format::Text, Format::JsonLines, Format::Html, Format::Feed] {
+                let out = read_bytes("f", "f", text, format);
+                assert!(out.documents.len() + out.errors.len() + out.warnings.len() > 0);
+            }
+        }
+        let warc = include_bytes!("../tests/data/fuzz-warc-non-utf8-header.warc");
+        let out = read_bytes("w", "w", warc, Format::Warc);
+        assert!(out.documents.len() + out.errors.len() + out.warnings.len() > 0);
+    }
+
+    #[test]
+    fn formats_are_sniffed_from_content() {
+        assert_eq!(Format::sniff(b"WARC/1.1\r\n"), Some(Format::Warc));
+        assert_eq!(
+            Format::sniff(b"<?xml version=\"1.0\"?>\n<!-- c --><rss version=\"2.0\">"),
+            Some(Format::Feed)
+        );
+        assert_eq!(
+            Format::sniff(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Some(Format::Feed)
+        );
+        assert_eq!(Format::sniff(b"<!DOCTYPE html><html>"), Some(Format::Html));
+        assert_eq!(Format::sniff(b"<catalog/>"), None);
+        assert_eq!(Format::sniff(b"Talks resumed."), None);
+        assert_eq!(
+            Format::detect(Path::new("a.txt"), b"<rss version=\"2.0\">"),
+            Format::Feed
+        );
+        assert_eq!(
+            Format::detect(Path::new("a.txt"), b"{\"id\": 1}"),
+            Format::Text
+        );
+        assert_eq!(
+            Format::detect(Path::new("a.html"), b"WARC/1.0"),
+            Format::Html
+        );
+        assert_eq!(
+            Format::of(Path::new("x/CC-NEWS-1.warc.gz")),
+            Some(Format::Warc)
+        );
+    }
+
+    #[test]
+    fn a_long_body_is_cut_at_a_sentence_end_with_a_warning() {
+        let body = "Talks resumed in Geneva on Monday. ".repeat(100);
+        let out = read_bytes_with(
+            "long.txt",
+            "long.txt",
+            body.as_bytes(),
+            Format::Text,
+            &Limits {
+                max_document_bytes: 1000,
+                ..Limits::default()
+            },
+        );
+        let d = &out.documents[0];
+        assert!(
+            d.body.len() <= 1000 && d.body.ends_with("Monday."),
+            "{}",
+            d.body
+        );
+        assert!(out.warnings[0]
+            .to_string()
+            .starts_with("long.txt: document long.txt is 3500 bytes long; only its first"));
     }
 
     #[test]

@@ -358,10 +358,7 @@ async fn add_documents(State(app): Shared, headers: HeaderMap, body: Bytes) -> A
         let batch: Vec<Ingested> = read
             .documents
             .iter()
-            .map(|d| Ingested {
-                extraction: extractor.extract(d),
-                hash: content_hash(&d.body),
-            })
+            .map(|d| Ingested::new(extractor.extract(d)))
             .collect();
         let writer = app2
             .writer

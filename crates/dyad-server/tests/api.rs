@@ -5,7 +5,7 @@ use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use dyad_core::{Document, Extractor};
 use dyad_server::{api::API_PATHS, router, App};
-use dyad_store::{content_hash, Ingested, Store};
+use dyad_store::{Ingested, Store};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use std::path::Path;
@@ -54,10 +54,7 @@ fn filled_store(dir: &Path) -> std::path::PathBuf {
     let mut store = Store::open(&path).expect("store opens");
     let batch: Vec<Ingested> = reports()
         .iter()
-        .map(|d| Ingested {
-            extraction: ex.extract(d),
-            hash: content_hash(&d.body),
-        })
+        .map(|d| Ingested::new(ex.extract(d)))
         .collect();
     store.ingest(&batch).expect("ingest");
     path

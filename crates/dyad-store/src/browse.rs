@@ -68,6 +68,8 @@ pub struct DocumentView {
     pub outlet: Option<String>,
     pub dateline: Option<String>,
     pub body: String,
+    /// Every outlet that carried this text: this document's, then its syndicated copies'.
+    pub outlets: Vec<String>,
     pub events: Vec<DocEvent>,
     pub facts: Vec<serde_json::Value>,
 }
@@ -131,6 +133,7 @@ impl Store {
                         outlet: r.get(5)?,
                         dateline: r.get(6)?,
                         body: r.get(7)?,
+                        outlets: Vec::new(),
                         events: Vec::new(),
                         facts: Vec::new(),
                     },
@@ -175,6 +178,7 @@ impl Store {
             .filter_map(|r| r.ok())
             .filter_map(|s| serde_json::from_str(&s).ok())
             .collect();
+        view.outlets = self.outlets(doc)?;
         Ok(Some(view))
     }
 

@@ -1,5 +1,6 @@
 //! Writing extracted documents into the store, merging their events with stored ones.
 
+use crate::dedup::{Signature, THRESHOLD};
 use crate::merge::{self, Candidate};
 use crate::{Result, Store};
 use chrono::NaiveDate;
@@ -7,12 +8,67 @@ use dyad_core::record::{EventRecord, FactRecord};
 use dyad_core::{Actor, Extraction};
 use rusqlite::{params, Transaction};
 use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
 
 /// One extracted document, ready to store.
 pub struct Ingested {
     pub extraction: Extraction,
     /// [`content_hash`] of the document body.
     pub hash: String,
+    /// The body's near-duplicate signature (`None`: too short to have one).
+    pub signature: Option<Signature>,
+}
+
+impl Ingested {
+    /// An extraction with its hash and signature computed from its body.
+    pub fn new(extraction: Extraction) -> Ingested {
+        let hash = content_hash(&extraction.document.body);
+        let signature = Signature::of(&extraction.document.body);
+        Ingested {
+            extraction,
+            hash,
+            signature,
+        }
+    }
+}
+
+/// A syndicated copy of a stored document: kept as another outlet of it, not extracted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Copy {
+    /// The copy's own id.
+    pub doc: String,
+    /// The id of the stored document it copies.
+    pub of: String,
+    pub hash: String,
+    pub date: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// Estimated similarity to the stored document (1 for identical text).
+    pub similarity: f64,
+}
+
+impl Copy {
+    pub fn new(d: &dyad_core::Document, of: &str, hash: String, similarity: f64) -> Copy {
+        Copy {
+            doc: d.id.clone(),
+            of: of.to_string(),
+            hash,
+            date: d.date.map(|x| x.to_string()),
+            title: d.title.clone(),
+            url: d.url.clone(),
+            outlet: outlet_of(d.source.as_deref(), d.url.as_deref()),
+            similarity,
+        }
+    }
+}
+
+/// What recording copies did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CopyOutcome {
+    pub recorded: u64,
+    /// Copies whose document is not stored (its extraction was abandoned): their ids.
+    pub orphans: Vec<String>,
 }
 
 /// What a batch did.
@@ -48,13 +104,17 @@ pub fn content_hash(body: &str) -> String {
 }
 
 /// Where a report comes from, for counting distinct sources: the `source` field, else the
-/// URL's host, else the wire agency of the dateline.
+/// URL's host.
 fn outlet(x: &Extraction) -> Option<String> {
-    let d = &x.document;
-    if let Some(s) = d.source.as_deref().filter(|s| !s.trim().is_empty()) {
+    outlet_of(x.document.source.as_deref(), x.document.url.as_deref())
+}
+
+/// The outlet of a document with this `source` and URL: the source, else the URL's host.
+pub fn outlet_of(source: Option<&str>, url: Option<&str>) -> Option<String> {
+    if let Some(s) = source.filter(|s| !s.trim().is_empty()) {
         return Some(s.trim().to_string());
     }
-    if let Some(url) = d.url.as_deref() {
+    if let Some(url) = url {
         let rest = url.split_once("://").map_or(url, |(_, r)| r);
         let host = rest.split(['/', '?', '#']).next().unwrap_or("");
         let host = host.strip_prefix("www.").unwrap_or(host);
@@ -86,6 +146,169 @@ impl Store {
         tx.commit().map_err(err)?;
         Ok(out)
     }
+
+    /// Records copies as other outlets of the stored documents they copy, in one transaction.
+    /// A copy already recorded is left as it was, so a batch can be replayed.
+    pub fn record_copies(&mut self, copies: &[Copy]) -> Result<CopyOutcome> {
+        let path = self.path.clone();
+        let err = |e| crate::sql_err(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        let mut out = CopyOutcome::default();
+        for c in copies {
+            let id: Option<i64> = tx
+                .prepare_cached("SELECT id FROM documents WHERE doc = ?1")
+                .and_then(|mut s| {
+                    s.query_row([&c.of], |r| r.get(0))
+                        .map(Some)
+                        .or_else(|e| match e {
+                            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                            e => Err(e),
+                        })
+                })
+                .map_err(err)?;
+            let Some(id) = id else {
+                out.orphans.push(c.doc.clone());
+                continue;
+            };
+            let n = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO copies (document_id, doc, hash, date, title, url,
+                        outlet, similarity)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .and_then(|mut s| {
+                    s.execute(params![
+                        id,
+                        c.doc,
+                        c.hash,
+                        c.date,
+                        c.title,
+                        c.url,
+                        c.outlet,
+                        c.similarity
+                    ])
+                })
+                .map_err(err)?;
+            out.recorded += n as u64;
+        }
+        tx.commit().map_err(err)?;
+        Ok(out)
+    }
+}
+
+/// Stores a document's signature and band keys (an empty signature marks a body too short).
+pub(crate) fn store_signature(
+    tx: &Transaction,
+    document_id: i64,
+    sig: Option<&Signature>,
+) -> rusqlite::Result<()> {
+    let bytes = sig.map(Signature::to_bytes).unwrap_or_default();
+    tx.prepare_cached("UPDATE documents SET minhash = ?2 WHERE id = ?1")?
+        .execute(params![document_id, bytes])?;
+    if let Some(sig) = sig {
+        let mut stmt =
+            tx.prepare_cached("INSERT INTO minhash_bands (band, document_id) VALUES (?1, ?2)")?;
+        for band in sig.bands() {
+            stmt.execute(params![band, document_id])?;
+        }
+    }
+    Ok(())
+}
+
+/// Finds, before extraction, whether a document is a copy of one already stored or already
+/// taken in this run: same text (content hash), or a near-duplicate ([`crate::dedup`]).
+pub struct DupIndex {
+    /// A reading connection to the store: documents committed before this run or by it.
+    store: Option<Store>,
+    hashes: HashMap<String, String>,
+    /// This run's documents, which may not be committed yet: band key to their index.
+    bands: HashMap<i64, Vec<usize>>,
+    run: Vec<(String, Signature)>,
+}
+
+impl DupIndex {
+    /// An index over `store` (read-only; `None` for none) and the hashes it already holds.
+    pub fn new(store: Option<Store>, known_hashes: HashMap<String, String>) -> DupIndex {
+        DupIndex {
+            store,
+            hashes: known_hashes,
+            bands: HashMap::new(),
+            run: Vec::new(),
+        }
+    }
+
+    /// The document this body copies and how similar it is, if any. Ties go to the document
+    /// stored first, so the answer does not depend on the order of the index.
+    pub fn find(&self, hash: &str, sig: Option<&Signature>) -> Result<Option<(String, f64)>> {
+        if let Some(doc) = self.hashes.get(hash) {
+            return Ok(Some((doc.clone(), 1.0)));
+        }
+        let Some(sig) = sig else {
+            return Ok(None);
+        };
+        let keys = sig.bands();
+        let mut best: Option<(f64, (u8, i64), String)> = None;
+        let mut consider = |sim: f64, order: (u8, i64), doc: &str| {
+            if sim < THRESHOLD {
+                return;
+            }
+            let better = match &best {
+                None => true,
+                Some((s, o, _)) => sim > *s || (sim == *s && order < *o),
+            };
+            if better {
+                best = Some((sim, order, doc.to_string()));
+            }
+        };
+        if let Some(store) = &self.store {
+            let placeholders = vec!["?"; keys.len()].join(",");
+            let sql = format!(
+                "SELECT DISTINCT d.id, d.doc, d.minhash FROM minhash_bands b
+                 JOIN documents d ON d.id = b.document_id WHERE b.band IN ({placeholders})"
+            );
+            let conn = store.connection();
+            let mut stmt = conn.prepare_cached(&sql).map_err(|e| store.err(e))?;
+            let rows = stmt
+                .query_map(rusqlite::params_from_iter(keys.iter()), |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Vec<u8>>(2)?,
+                    ))
+                })
+                .map_err(|e| store.err(e))?;
+            for row in rows {
+                let (id, doc, bytes) = row.map_err(|e| store.err(e))?;
+                if let Some(other) = Signature::from_bytes(&bytes) {
+                    consider(sig.similarity(&other), (0, id), &doc);
+                }
+            }
+        }
+        let mut seen = HashSet::new();
+        for k in &keys {
+            for &i in self.bands.get(k).into_iter().flatten() {
+                if seen.insert(i) {
+                    let (doc, other) = &self.run[i];
+                    consider(sig.similarity(other), (1, i as i64), doc);
+                }
+            }
+        }
+        Ok(best.map(|(s, _, d)| (d, s)))
+    }
+
+    /// Takes a document of this run into the index, so later copies of it are found.
+    pub fn add(&mut self, doc: &str, hash: &str, sig: Option<Signature>) {
+        self.hashes
+            .entry(hash.to_string())
+            .or_insert_with(|| doc.to_string());
+        if let Some(sig) = sig {
+            let i = self.run.len();
+            for k in sig.bands() {
+                self.bands.entry(k).or_default().push(i);
+            }
+            self.run.push((doc.to_string(), sig));
+        }
+    }
 }
 
 fn insert_document(tx: &Transaction, item: &Ingested) -> rusqlite::Result<Option<BatchOutcome>> {
@@ -108,6 +331,7 @@ fn insert_document(tx: &Transaction, item: &Ingested) -> rusqlite::Result<Option
         return Ok(None);
     }
     let document_id = tx.last_insert_rowid();
+    store_signature(tx, document_id, item.signature.as_ref())?;
     let mut out = BatchOutcome {
         stored: 1,
         ..Default::default()

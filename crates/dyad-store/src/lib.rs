@@ -10,6 +10,7 @@
 //!   GDELT-style table.
 
 pub mod browse;
+pub mod dedup;
 pub mod export;
 mod ingest;
 pub mod merge;
@@ -17,11 +18,12 @@ pub mod query;
 mod schema;
 
 use rusqlite::{Connection, OpenFlags};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use browse::{DocEvent, DocumentView, FactFilter};
-pub use ingest::{content_hash, BatchOutcome, Ingested};
+pub use dedup::Signature;
+pub use ingest::{content_hash, outlet_of, BatchOutcome, Copy, CopyOutcome, DupIndex, Ingested};
 pub use query::{EventFilter, EventRow, MentionRow};
 
 /// The file `dyad` uses when no `--db` is given.
@@ -84,7 +86,31 @@ impl Store {
                 known: schema::VERSION,
             },
         })?;
+        store.sign_unsigned()?;
         Ok(store)
+    }
+
+    /// Gives documents stored before near-duplicate detection existed their signatures, so
+    /// copies of them are found too (once, at the first writable open after the upgrade).
+    fn sign_unsigned(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let err = |e| sql_err(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        {
+            let mut stmt = tx
+                .prepare("SELECT id, body FROM documents WHERE minhash IS NULL")
+                .map_err(err)?;
+            let rows: Vec<(i64, String)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(err)?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(err)?;
+            for (id, body) in rows {
+                ingest::store_signature(&tx, id, dedup::Signature::of(&body).as_ref())
+                    .map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)
     }
 
     /// Opens an existing store for reading only; a missing file is an error, not a new store.
@@ -173,20 +199,59 @@ impl Store {
         })
     }
 
-    /// The ids and content hashes of every stored document, to skip them before extraction.
+    /// How many copies ([`Store::record_copies`]) the store holds.
+    pub fn count_copies(&self) -> Result<u64> {
+        self.conn
+            .query_row("SELECT count(*) FROM copies", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as u64)
+            .map_err(|e| self.err(e))
+    }
+
+    /// The outlets that carried a document: its own, then its copies' in the order recorded
+    /// (a document or copy without a known outlet counts by its id).
+    pub fn outlets(&self, doc: &str) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT coalesce(d.outlet, 'doc:' || d.doc), 0, d.id FROM documents d WHERE d.doc = ?1
+                 UNION ALL
+                 SELECT coalesce(c.outlet, 'doc:' || c.doc), 1, c.id FROM copies c
+                   JOIN documents d ON d.id = c.document_id WHERE d.doc = ?1
+                 ORDER BY 2, 3",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([doc], |r| r.get::<_, String>(0))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The ids and content hashes of every stored document and copy, to skip them before
+    /// extraction; each hash maps to the stored document that holds that text.
     pub fn known(&self) -> Result<Known> {
         let mut known = Known::default();
         let mut stmt = self
             .conn
-            .prepare("SELECT doc, hash FROM documents")
+            .prepare(
+                "SELECT doc, hash, doc FROM documents
+                 UNION ALL
+                 SELECT c.doc, c.hash, d.doc FROM copies c JOIN documents d ON d.id = c.document_id",
+            )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
             .map_err(|e| self.err(e))?;
         for row in rows {
-            let (doc, hash) = row.map_err(|e| self.err(e))?;
+            let (doc, hash, holder) = row.map_err(|e| self.err(e))?;
             known.ids.insert(doc);
-            known.hashes.insert(hash);
+            known.hashes.entry(hash).or_insert(holder);
         }
         Ok(known)
     }
@@ -204,13 +269,15 @@ impl Store {
 /// Documents already in a store.
 #[derive(Debug, Default)]
 pub struct Known {
+    /// Ids of stored documents and copies.
     pub ids: HashSet<String>,
-    pub hashes: HashSet<String>,
+    /// Content hash to the id of the stored document with that text.
+    pub hashes: HashMap<String, String>,
 }
 
 impl Known {
     pub fn contains(&self, id: &str, hash: &str) -> bool {
-        self.ids.contains(id) || self.hashes.contains(hash)
+        self.ids.contains(id) || self.hashes.contains_key(hash)
     }
 }
 

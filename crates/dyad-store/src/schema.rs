@@ -94,6 +94,29 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX facts_dyad ON facts(dyad, kind, date);
     CREATE INDEX facts_document ON facts(document_id);",
+    // 2: near-duplicate detection. A document's MinHash signature and its band keys (the
+    // index that finds candidates), and the syndicated copies recognised as other outlets of a
+    // stored document instead of documents of their own.
+    "ALTER TABLE documents ADD COLUMN minhash BLOB;
+
+    CREATE TABLE minhash_bands (
+        band        INTEGER NOT NULL,
+        document_id INTEGER NOT NULL REFERENCES documents(id)
+    );
+    CREATE INDEX minhash_bands_band ON minhash_bands(band);
+
+    CREATE TABLE copies (
+        id          INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id),
+        doc         TEXT NOT NULL UNIQUE,
+        hash        TEXT NOT NULL,
+        date        TEXT,
+        title       TEXT,
+        url         TEXT,
+        outlet      TEXT,
+        similarity  REAL NOT NULL
+    );
+    CREATE INDEX copies_document ON copies(document_id);",
 ];
 
 /// The schema version this build writes.
@@ -147,7 +170,30 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(tables, 4);
+        assert_eq!(tables, 6);
+    }
+
+    #[test]
+    fn a_version_1_database_upgrades_and_keeps_its_documents() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch("PRAGMA user_version = 1").unwrap();
+        conn.execute(
+            "INSERT INTO documents (doc, hash, body) VALUES ('old', 'h', 'Old text.')",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let (doc, sig): (String, Option<Vec<u8>>) = conn
+            .query_row("SELECT doc, minhash FROM documents", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((doc.as_str(), sig), ("old", None));
+        let copies: i64 = conn
+            .query_row("SELECT count(*) FROM copies", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(copies, 0);
     }
 
     #[test]

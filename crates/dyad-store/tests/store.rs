@@ -3,7 +3,7 @@
 
 use dyad_core::{Document, Extractor};
 use dyad_store::query::Period;
-use dyad_store::{content_hash, EventFilter, Ingested, Store};
+use dyad_store::{EventFilter, Ingested, Store};
 
 fn doc(id: &str, date: &str, source: &str, text: &str) -> Document {
     let mut d = Document::new(
@@ -52,13 +52,7 @@ fn reports() -> Vec<Document> {
 }
 
 fn ingest(store: &mut Store, ex: &Extractor, docs: &[Document]) -> dyad_store::BatchOutcome {
-    let batch: Vec<Ingested> = docs
-        .iter()
-        .map(|d| Ingested {
-            extraction: ex.extract(d),
-            hash: content_hash(&d.body),
-        })
-        .collect();
+    let batch: Vec<Ingested> = docs.iter().map(|d| Ingested::new(ex.extract(d))).collect();
     store.ingest(&batch).expect("ingest")
 }
 
