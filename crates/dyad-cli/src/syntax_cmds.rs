@@ -75,9 +75,12 @@ pub struct TrainArgs<'a> {
 pub fn train_syntax(a: TrainArgs<'_>) -> Result<()> {
     let mut all = Vec::new();
     let mut sources = Vec::new();
-    for p in a.train {
+    // Which file each sentence came from, to score the held-out slice of each.
+    let mut origin: Vec<usize> = Vec::new();
+    for (fi, p) in a.train.iter().enumerate() {
         let sents = read_conllu(p)?;
         eprintln!("dyad: {}: {} sentences", p.display(), sents.len());
+        origin.extend(std::iter::repeat_n(fi, sents.len()));
         sources.push(
             p.file_name()
                 .and_then(|n| n.to_str())
@@ -93,9 +96,11 @@ pub fn train_syntax(a: TrainArgs<'_>) -> Result<()> {
         return cross_validate(&all, sources, a.cross_validate, &a.opts);
     }
     let (mut training, mut held) = (Vec::new(), Vec::new());
+    let mut held_origin = Vec::new();
     for (i, s) in all.into_iter().enumerate() {
         if a.hold_out > 0 && i % a.hold_out == a.hold_out - 1 {
             held.push(s);
+            held_origin.push(origin[i]);
         } else {
             training.push(s);
         }
@@ -117,6 +122,22 @@ pub fn train_syntax(a: TrainArgs<'_>) -> Result<()> {
     let held_out = (!held.is_empty()).then(|| train::evaluate(&model, &held));
     if let Some(s) = &held_out {
         print_scores(&format!("held out (every {}th sentence)", a.hold_out), s);
+        if a.train.len() > 1 {
+            for (fi, p) in a.train.iter().enumerate() {
+                let part: Vec<conllu::Sentence> = held
+                    .iter()
+                    .zip(&held_origin)
+                    .filter(|(_, &o)| o == fi)
+                    .map(|(s, _)| s.clone())
+                    .collect();
+                if !part.is_empty() {
+                    print_scores(
+                        &format!("  of which {}", p.display()),
+                        &train::evaluate(&model, &part),
+                    );
+                }
+            }
+        }
     }
     if let Some(dev) = a.dev {
         let sents = read_conllu(dev)?;

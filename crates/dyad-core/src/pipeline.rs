@@ -195,7 +195,8 @@ impl Extractor {
                             matches!(
                                 tagged.upos[g],
                                 crate::syntax::Upos::Verb | crate::syntax::Upos::Noun
-                            )
+                            ) || (tagged.upos[g] == crate::syntax::Upos::Adj
+                                && s.word(m.trigger).ends_with("ed"))
                         }))
             });
             if !candidate {

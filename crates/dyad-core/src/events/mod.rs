@@ -103,3 +103,6 @@ impl Coder {
         emit::events(&ctx, &pred, &roles, &typed)
     }
 }
+
+#[cfg(test)]
+mod tests;

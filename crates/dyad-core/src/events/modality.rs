@@ -108,10 +108,8 @@ pub fn read(ctx: &Ctx<'_>, p: &Predicate) -> Modality {
         }
     }
     // "Kenya is committed to talks": a stance, not something done to Kenya.
-    if m.passive
-        && t.with_dep(v, Dep::OblAgent).next().is_none()
-        && (g.is(Class::Stance, t.lemma(v)) || g.is(Class::Stance, ctx.sent.word(v)))
-    {
+    // "Sweden was disappointed by Hungary's decision": the "by" names a cause, not an agent.
+    if m.passive && (g.is(Class::Stance, t.lemma(v)) || g.is(Class::Stance, ctx.sent.word(v))) {
         m.passive = false;
     }
     // "to be released next month": still to come.

@@ -59,7 +59,7 @@ pub fn accept(ctx: &Ctx<'_>, m: &RuleMatch) -> Option<Predicate> {
         // A verb, or the same word as an event noun ("the attack on", "their demands"); a
         // noun modifying another ("attack helicopters") is not an event.
         let noun = tree.upos(t) == Upos::Noun && tree.dep(t) != Dep::Compound;
-        if tree.upos(t) != Upos::Verb && !noun {
+        if tree.upos(t) != Upos::Verb && !noun && !predicative_participle(tree, s, t) {
             return None;
         }
         t
@@ -69,7 +69,7 @@ pub fn accept(ctx: &Ctx<'_>, m: &RuleMatch) -> Option<Predicate> {
             .iter()
             .find(|&&w| m.words.iter().all(|&o| tree.dominates(w, o)))?
     };
-    if !m.words.iter().all(|&w| tree.dominates(node, w)) {
+    if !m.words.iter().all(|&w| in_phrase(tree, node, w)) {
         return None;
     }
     if tree.dep(node) == Dep::Amod {
@@ -96,4 +96,37 @@ pub fn accept(ctx: &Ctx<'_>, m: &RuleMatch) -> Option<Predicate> {
         span: m.tokens,
         nominal,
     })
+}
+
+/// Is `w` in the phrase of `node`: below it, without crossing into a clause of its own (an
+/// adverbial or relative clause, a coordinated or appended clause)? Complements (`xcomp`,
+/// `ccomp`) belong to the predicate: "decided to", "said ... must".
+fn in_phrase(tree: &crate::syntax::Tree, node: usize, w: usize) -> bool {
+    let mut k = w;
+    for _ in 0..tree.len() {
+        if k == node {
+            return true;
+        }
+        if matches!(
+            tree.dep(k).universal(),
+            Dep::Advcl | Dep::Acl | Dep::Parataxis | Dep::Csubj | Dep::Conj | Dep::List
+        ) {
+            return false;
+        }
+        match tree.head(k) {
+            Some(h) => k = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// "is committed to", "was disappointed": a participle read as an adjective after "be" is
+/// still the verb's stance.
+pub fn predicative_participle(
+    tree: &crate::syntax::Tree,
+    s: &crate::sentence::Sentence,
+    t: usize,
+) -> bool {
+    tree.upos(t) == Upos::Adj && s.word(t).ends_with("ed") && tree.child(t, Dep::Cop).is_some()
 }

@@ -236,7 +236,9 @@ fn subject(ctx: &Ctx<'_>, p: &Predicate, m: &Modality, v: usize, depth: usize) -
             _ => None,
         };
     }
-    let h = t.head(v)?;
+    let Some(h) = t.head(v) else {
+        return unmarked_before(ctx, v);
+    };
     match t.dep(v).universal() {
         Dep::Xcomp => {
             // Asked of the object ("urged Serbia to talk"), else the governor's own act.
@@ -253,8 +255,46 @@ fn subject(ctx: &Ctx<'_>, p: &Predicate, m: &Modality, v: usize, depth: usize) -
         // patient; see `modality`). Either way the noun is the subject slot.
         Dep::Acl if matches!(t.upos(h), Upos::Noun | Upos::Propn | Upos::Pron) => Some(h),
         Dep::Acl if t.upos(h) == Upos::Verb => subject(ctx, p, m, h, depth + 1),
+        Dep::Ccomp | Dep::Parataxis => unmarked_before(ctx, v),
         _ => None,
     }
+}
+
+/// A finite verb the parse left without a subject ("On Monday, Laos and Peru signed", read
+/// with the names joined to "Monday"): the nearest named noun phrase before it in its clause
+/// that no preposition marks.
+fn unmarked_before(ctx: &Ctx<'_>, v: usize) -> Option<usize> {
+    let t = ctx.tree;
+    let s = ctx.sent;
+    (0..v).rev().find(|&k| {
+        t.upos(k).is_nominal()
+            && s.phrase_at(k).is_some_and(|i| !s.actors[i].is_empty())
+            && t.case(k).is_none()
+            && !matches!(t.dep(k), Dep::NmodPoss | Dep::Compound | Dep::Flat)
+            && in_clause(ctx, v, k)
+    })
+}
+
+/// Is `k` in the clause of `v`: below it without crossing into another clause?
+fn in_clause(ctx: &Ctx<'_>, v: usize, k: usize) -> bool {
+    let t = ctx.tree;
+    let mut x = k;
+    for _ in 0..t.len() {
+        if x == v {
+            return true;
+        }
+        if matches!(
+            t.dep(x).universal(),
+            Dep::Advcl | Dep::Acl | Dep::Ccomp | Dep::Xcomp | Dep::Parataxis | Dep::Csubj
+        ) {
+            return false;
+        }
+        match t.head(x) {
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// "'We will respond,' the minister said": a first-person subject in reported speech is the
@@ -359,6 +399,10 @@ fn candidates(ctx: &Ctx<'_>, p: &Predicate, spec: &TargetSpec) -> Vec<usize> {
             let mut heads: Vec<usize> = vec![p.node];
             heads.extend(p.words.iter().copied().filter(|&w| w != p.node));
             heads.extend(t.with_dep(p.node, Dep::Obj));
+            // "mounted attacks on Estonia": the light verb may carry the event noun's target.
+            if let Some(h) = light_verb(ctx, p) {
+                heads.push(h);
+            }
             let mut out = Vec::new();
             for h in heads {
                 for &c in t.children(h) {
@@ -376,6 +420,14 @@ fn candidates(ctx: &Ctx<'_>, p: &Predicate, spec: &TargetSpec) -> Vec<usize> {
     }
 }
 
+/// The light verb an event noun is the object of ("launched an attack").
+fn light_verb(ctx: &Ctx<'_>, p: &Predicate) -> Option<usize> {
+    let t = ctx.tree;
+    let h = t.head(p.node)?;
+    (p.nominal && t.dep(p.node) == Dep::Obj && ctx.grammar.is(Class::Light, t.lemma(h)))
+        .then_some(h)
+}
+
 /// A city or capital after a locative preposition is where something happens, not a party.
 fn is_setting(ctx: &Ctx<'_>, c: usize) -> bool {
     let t = ctx.tree;
@@ -391,7 +443,7 @@ fn is_setting(ctx: &Ctx<'_>, c: usize) -> bool {
 pub fn np_phrases(ctx: &Ctx<'_>, n: usize) -> Vec<usize> {
     let t = ctx.tree;
     let mut out: Vec<usize> = Vec::new();
-    let mut queue = t.conjuncts(n);
+    let mut queue = t.coordination(n);
     let mut k = 0;
     while k < queue.len() && k < 32 {
         let c = queue[k];

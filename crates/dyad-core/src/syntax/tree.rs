@@ -131,6 +131,19 @@ impl Tree {
         })
     }
 
+    /// The whole coordination `i` is part of: its first conjunct and every token joined to
+    /// that by `conj`, in order.
+    pub fn coordination(&self, i: usize) -> Vec<usize> {
+        let mut first = i;
+        for _ in 0..self.nodes.len() {
+            match self.nodes[first].head {
+                Some(h) if self.nodes[first].dep == Dep::Conj => first = h,
+                _ => break,
+            }
+        }
+        self.conjuncts(first)
+    }
+
     /// The conjuncts of `i`: `i` and every token joined to it by `conj`, in order.
     pub fn conjuncts(&self, i: usize) -> Vec<usize> {
         let mut out = vec![i];
@@ -185,6 +198,7 @@ mod tests {
         assert_eq!(t.child(3, Dep::Nsubj), Some(0));
         assert_eq!(t.child(3, Dep::Obj), Some(5));
         assert_eq!(t.conjuncts(0), vec![0, 2]);
+        assert_eq!(t.coordination(2), vec![0, 2]);
         assert!(t.dominates(3, 4) && !t.dominates(5, 0));
         assert_eq!(t.ancestors(4).collect::<Vec<_>>(), vec![5, 3]);
     }
