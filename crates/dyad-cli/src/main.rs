@@ -555,6 +555,47 @@ fn bench(knowledge: &[PathBuf], docs: usize, paths: &[PathBuf]) -> Result<()> {
         one / all
     );
     let _ = writeln!(report, "actor resolutions: {res_per_s:.0}/s (1 thread)");
+    // The tagger and parser alone, on every sentence of the corpus (the coder parses only
+    // the sentences that can hold an event).
+    let sents: Vec<Vec<String>> = corpus
+        .iter()
+        .take(500)
+        .flat_map(|d| {
+            dyad_core::text::sentences(&d.body)
+                .into_iter()
+                .map(|sp| {
+                    let raw = &d.body[sp.start..sp.end];
+                    let norm = dyad_core::text::Normalized::new(raw);
+                    dyad_core::text::tokenize(&norm)
+                        .iter()
+                        .map(|t| {
+                            let o = norm.original(t.span);
+                            raw[o.start..o.end].to_string()
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let words: usize = sents.iter().map(Vec::len).sum();
+    let t = std::time::Instant::now();
+    for s in &sents {
+        let w: Vec<&str> = s.iter().map(String::as_str).collect();
+        std::hint::black_box(ex.syntax().tag(&w));
+    }
+    let tag_s = t.elapsed().as_secs_f64();
+    let t = std::time::Instant::now();
+    for s in &sents {
+        let w: Vec<&str> = s.iter().map(String::as_str).collect();
+        std::hint::black_box(ex.syntax().analyse(&w));
+    }
+    let all_s = t.elapsed().as_secs_f64();
+    let _ = writeln!(
+        report,
+        "syntax, 1 thread, {words} words: tagger {:.0} words/s; tagger, parser and lemmas {:.0} words/s",
+        words as f64 / tag_s,
+        words as f64 / all_s
+    );
     if let Some(m) = peak_memory_mb() {
         let _ = writeln!(report, "peak memory: {m:.0} MB (corpus held in memory)");
     }

@@ -5,7 +5,8 @@
 //!   protesters, a government and rebels).
 //! - A joint act whose subject names both sides ("Ghana and Togo signed") is one event per pair.
 //! - One side known: the act is still reported, its other side unknown, except for talks,
-//!   approval and sanctions, which are mostly mentions without their other side.
+//!   approval, sanctions and aid, which are mostly mentions without their other side
+//!   ("contributed to this report").
 //! - Violence with no named perpetrator is put to the state where it happened; an act by
 //!   someone named but unknown keeps its source unknown.
 
@@ -30,7 +31,10 @@ pub fn events(ctx: &Ctx<'_>, p: &Predicate, r: &Roles, ty: &Typed) -> Vec<Coded>
             confidence: c,
         });
     };
-    let needs_other_side = matches!(ty.plover.as_str(), "SANCTION" | "SUPPORT" | "CONSULT");
+    let needs_other_side = matches!(
+        ty.plover.as_str(),
+        "SANCTION" | "SUPPORT" | "CONSULT" | "AID"
+    );
     let violent = matches!(ty.plover.as_str(), "ASSAULT" | "COERCE");
     let (subjects, targets) = (&r.sources, &r.targets);
     if !targets.is_empty() && !subjects.is_empty() {

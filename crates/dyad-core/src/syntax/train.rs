@@ -72,6 +72,9 @@ impl Default for Options {
     }
 }
 
+/// A fold's number and the tags its tagger gave each of its sentences.
+type FoldTags = (usize, Vec<(usize, Vec<Upos>)>);
+
 /// A treebank sentence as the trainers read it.
 struct Item {
     words: Vec<Prepared>,
@@ -120,7 +123,7 @@ pub fn train(sentences: &[Sentence], sources: Vec<String>, opts: &Options) -> Re
     let threads = opts.threads.max(1);
     let fold_ids: Vec<usize> = (0..folds).collect();
     for chunk in fold_ids.chunks(threads) {
-        let results: Vec<(usize, Vec<(usize, Vec<Upos>)>)> = std::thread::scope(|scope| {
+        let results: Vec<FoldTags> = std::thread::scope(|scope| {
             let handles: Vec<_> = chunk
                 .iter()
                 .map(|&f| {

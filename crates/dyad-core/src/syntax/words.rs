@@ -89,7 +89,7 @@ pub fn prepare(forms: &[&str], lexicon: &Lexicon) -> Vec<Prepared> {
                 lex: if mask == 0 {
                     hash::NONE
                 } else {
-                    hash::mix(mask as u64 ^ 0x6c65_78)
+                    hash::mix(mask as u64 ^ 0x006c_6578)
                 },
                 suf,
                 pre,
