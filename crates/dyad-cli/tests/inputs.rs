@@ -180,8 +180,9 @@ fn formats_are_sniffed_when_the_name_does_not_say() {
     assert_eq!(docs, 2);
 }
 
-const STORY: &str = "Fishing crews from Norway and Iceland will share the northern grounds for \
-    another five years under an accord initialled in Oslo on Tuesday, negotiators said. The deal \
+// The story must carry at least one coded event so that the merged events can be compared.
+const STORY: &str = "Norway and Iceland signed an accord in Oslo on Tuesday that lets their \
+    fishing crews share the northern grounds for another five years, negotiators said. The deal \
     keeps the quota split agreed in the last round and adds joint inspections at sea, according \
     to a statement from the Norwegian fisheries ministry. Talks had stalled in the spring over \
     the size of the catch and the rules for smaller boats, and both delegations said the \

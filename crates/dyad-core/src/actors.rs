@@ -666,14 +666,14 @@ fn compose(
         .iter()
         .any(|g| matches!(g, Piece::Agent(a) if kb.agents[*a].sector == "GOV"));
     if p.code.is_none() && governmental && group.iter().all(|g| matches!(g, Piece::Agent(_))) {
-        let first = word(norm, &toks[start]);
+        // The number is the head's, the phrase's last word ("official delegations").
+        let head = word(norm, &toks[end - 1]);
         let prev = if start > 0 {
             word(norm, &toks[start - 1])
         } else {
             ""
         };
-        let plural =
-            first.ends_with('s') && !first.ends_with("ss") || matches!(prev, "two" | "both");
+        let plural = head.ends_with('s') && !head.ends_with("ss") || matches!(prev, "two" | "both");
         p.reference = Some(if plural {
             Reference::Pair
         } else {

@@ -152,14 +152,23 @@ impl Extractor {
                     i = b;
                 }
                 _ => {
-                    groups.push((i, i + 1, i));
-                    i += 1;
+                    let b = hyphen_compound_end(s, i);
+                    groups.push((i, b, b - 1));
+                    i = b;
                 }
             }
         }
+        // A hyphenated word is one word to the parser, as in UD ("re-opened", "long-range"),
+        // and its last part is its head; only the actor phrases were split out of it.
         let words: Vec<&str> = groups
             .iter()
-            .map(|&(_, _, r)| s.original(body, (r, r + 1)))
+            .map(|&(a, b, r)| {
+                if s.phrase_at(r).is_some() {
+                    s.original(body, (r, r + 1))
+                } else {
+                    s.original(body, (a, b))
+                }
+            })
             .collect();
         // A phrase the gazetteer named ("Trump", "Kenya", "the Foreign Ministry") is a proper
         // noun whatever a dictionary says of its words; "officials" and "the president" stay
@@ -212,7 +221,11 @@ impl Extractor {
         };
         for (g, &(start, end, rep)) in groups.iter().enumerate() {
             full.upos[rep] = a.upos[g];
-            full.lemmas[rep] = a.lemmas[g].clone();
+            // The coder reads the head's lemma: "re-opened" opens.
+            full.lemmas[rep] = match a.lemmas[g].rsplit_once('-') {
+                Some((_, last)) if end > start + 1 && !last.is_empty() => last.to_string(),
+                _ => a.lemmas[g].clone(),
+            };
             full.deps[rep] = a.deps[g];
             full.heads[rep] = match a.heads[g] {
                 0 => 0,
@@ -703,4 +716,28 @@ fn agreement_details(doc: &Document, s: &Sentence, m: &RuleMatch) -> (Option<u64
         }
     }
     (count, topics)
+}
+
+/// The end of the hyphenated word starting at token `i` ("re - opened" written "re-opened"),
+/// or `i + 1` when the token stands alone. A part that names an actor ends the word, so that
+/// "Iranian-backed" keeps its actor.
+fn hyphen_compound_end(s: &Sentence, i: usize) -> usize {
+    use crate::text::TokenKind;
+    let word = |k: usize| {
+        s.toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct) && s.phrase_at(k).is_none()
+    };
+    let touching = |k: usize| s.toks[k].span.end == s.toks[k + 1].span.start;
+    if !word(i) {
+        return i + 1;
+    }
+    let mut end = i + 1;
+    while end + 1 < s.toks.len()
+        && s.word(end) == "-"
+        && word(end + 1)
+        && touching(end - 1)
+        && touching(end)
+    {
+        end += 2;
+    }
+    end
 }

@@ -25,10 +25,11 @@ pub enum Class {
     Commentator,
     Stance,
     Light,
+    Frontier,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 15] = [
+    const ALL: [(Class, &'static str); 16] = [
         (Class::Negation, "negation"),
         (Class::Future, "future"),
         (Class::Possible, "possible"),
@@ -44,6 +45,7 @@ impl Class {
         (Class::Commentator, "commentator"),
         (Class::Stance, "stance"),
         (Class::Light, "light"),
+        (Class::Frontier, "frontier"),
     ];
 
     fn parse(s: &str) -> Option<Class> {

@@ -60,11 +60,15 @@ pub fn read(ctx: &Ctx<'_>, p: &Predicate) -> Modality {
     let t = ctx.tree;
     let g = ctx.grammar;
     // An event noun is stated as its light verb is ("did not launch an attack").
-    let v = match t.head(p.node) {
-        Some(h) if p.nominal && t.dep(p.node) == Dep::Obj && g.is(Class::Light, t.lemma(h)) => h,
-        _ => p.node,
-    };
+    let carried = t
+        .head(p.node)
+        .filter(|&h| p.nominal && t.dep(p.node) == Dep::Obj && super::roles::carrier(ctx, h));
+    let v = carried.unwrap_or(p.node);
     let mut m = Modality::default();
+    // "considering sanctions": weighed, not imposed.
+    if carried.is_some_and(|h| g.is(Class::Hedge, t.lemma(h))) {
+        m.hedged = true;
+    }
     // The predicate's own auxiliaries and adverbs; a coordinated verb without auxiliaries of
     // its own shares its first conjunct's ("will meet and sign").
     let mut own = v;

@@ -2,7 +2,8 @@
 //!
 //! A match is a predicate when
 //! - its trigger is a verb, if the pattern names one (`@visit`): "March" the month, "close"
-//!   the adjective and "free" in "a free election" are not acts;
+//!   the adjective and "free" in "a free election" are not acts; a word heading a clause of
+//!   its own (with a subject or an auxiliary, without a copula) is a verb whatever its tag;
 //! - the trigger is not inside an actor's name ("the Defense Ministry");
 //! - a participle modifying a noun is an attribute, not an act ("Syrian-backed militia");
 //! - a verb with a particle the pattern does not name is another verb ("give up" is not "give");
@@ -59,7 +60,11 @@ pub fn accept(ctx: &Ctx<'_>, m: &RuleMatch) -> Option<Predicate> {
         // A verb, or the same word as an event noun ("the attack on", "their demands"); a
         // noun modifying another ("attack helicopters") is not an event.
         let noun = tree.upos(t) == Upos::Noun && tree.dep(t) != Dep::Compound;
-        if tree.upos(t) != Upos::Verb && !noun && !predicative_participle(tree, s, t) {
+        if tree.upos(t) != Upos::Verb
+            && !noun
+            && !predicative_participle(tree, s, t)
+            && !clause_head(tree, t)
+        {
             return None;
         }
         t
@@ -107,10 +112,15 @@ fn in_phrase(tree: &crate::syntax::Tree, node: usize, w: usize) -> bool {
         if k == node {
             return true;
         }
-        if matches!(
-            tree.dep(k).universal(),
-            Dep::Advcl | Dep::Acl | Dep::Parataxis | Dep::Csubj | Dep::Conj | Dep::List
-        ) {
+        // A conjunct noun stays in the phrase ("signed 11 economic and legal agreements",
+        // read with "agreements" joined to "economic"); a conjunct verb is a clause of its own.
+        let clausal_conj = tree.dep(k) == Dep::Conj && tree.upos(k) == Upos::Verb;
+        if clausal_conj
+            || matches!(
+                tree.dep(k).universal(),
+                Dep::Advcl | Dep::Acl | Dep::Parataxis | Dep::Csubj | Dep::List
+            )
+        {
             return false;
         }
         match tree.head(k) {
@@ -119,6 +129,13 @@ fn in_phrase(tree: &crate::syntax::Tree, node: usize, w: usize) -> bool {
         }
     }
     false
+}
+
+/// "he might back down": a word with a subject or an auxiliary of its own and no copula heads
+/// a clause, so it is the clause's verb whatever the tagger called it.
+fn clause_head(tree: &crate::syntax::Tree, t: usize) -> bool {
+    let deps = || tree.children(t).iter().map(|&c| tree.dep(c).universal());
+    deps().any(|d| matches!(d, Dep::Nsubj | Dep::Aux)) && !deps().any(|d| d == Dep::Cop)
 }
 
 /// "is committed to", "was disappointed": a participle read as an adjective after "be" is

@@ -217,7 +217,12 @@ fn subject(ctx: &Ctx<'_>, p: &Predicate, m: &Modality, v: usize, depth: usize) -
         if relative && t.dep(v) == Dep::AclRelcl {
             return t.head(v);
         }
-        return Some(c);
+        // A relative pronoun the parse did not hang on its noun still means the noun right
+        // before it ("Ghana's leader, who arrived on Monday, met ...").
+        if relative {
+            return antecedent(ctx, c);
+        }
+        return Some(apposed_name(ctx, c).unwrap_or(c));
     }
     // A noun as predicate: "Iran's attack", "Russian strikes on", "an attack by rebels".
     if p.nominal && v == p.node {
@@ -228,11 +233,10 @@ fn subject(ctx: &Ctx<'_>, p: &Predicate, m: &Modality, v: usize, depth: usize) -
         }) {
             return Some(c);
         }
-        // "Ghana launched an attack": the subject of a light verb.
+        // "Ghana launched an attack", "Ghana is considering sanctions": the subject of a light
+        // verb, or of a verb that weighs the act.
         return match t.head(v) {
-            Some(h) if t.dep(v) == Dep::Obj && ctx.grammar.is(Class::Light, t.lemma(h)) => {
-                subject(ctx, p, m, h, depth + 1)
-            }
+            Some(h) if t.dep(v) == Dep::Obj && carrier(ctx, h) => subject(ctx, p, m, h, depth + 1),
             _ => None,
         };
     }
@@ -260,16 +264,56 @@ fn subject(ctx: &Ctx<'_>, p: &Predicate, m: &Modality, v: usize, depth: usize) -
     }
 }
 
+/// The noun a relative pronoun at `c` follows, across a comma.
+fn antecedent(ctx: &Ctx<'_>, c: usize) -> Option<usize> {
+    let t = ctx.tree;
+    let mut k = c.checked_sub(1)?;
+    if ctx.sent.word(k) == "," {
+        k = k.checked_sub(1)?;
+    }
+    while t.dep(k) == Dep::Flat {
+        k = t.head(k)?;
+    }
+    t.upos(k).is_nominal().then_some(k)
+}
+
+/// "Chile, a neighbour of Peru, condemned": a common-noun subject set off by a comma right
+/// after an unmarked name describes that name (an apposition the parse missed).
+fn apposed_name(ctx: &Ctx<'_>, c: usize) -> Option<usize> {
+    let t = ctx.tree;
+    let s = ctx.sent;
+    if t.upos(c) != Upos::Noun || s.phrase_at(c).is_some() {
+        return None;
+    }
+    let first = (0..=c).find(|&x| t.dominates(c, x))?;
+    if first < 2 || s.word(first - 1) != "," {
+        return None;
+    }
+    let mut k = first - 2;
+    while t.dep(k) == Dep::Flat {
+        k = t.head(k)?;
+    }
+    let name = s.phrase_at(k).is_some_and(|i| !s.actors[i].is_empty());
+    (name && t.upos(k).is_nominal() && t.case(k).is_none() && !t.dominates(c, k)).then_some(k)
+}
+
 /// A finite verb the parse left without a subject ("On Monday, Laos and Peru signed", read
 /// with the names joined to "Monday"): the nearest named noun phrase before it in its clause
-/// that no preposition marks.
+/// that no preposition marks, known to the gazetteer or not ("In Kenya, Judge X accused").
+/// A conjunct joined by "and" shares its first conjunct's preposition ("in Kenya and Chad").
 fn unmarked_before(ctx: &Ctx<'_>, v: usize) -> Option<usize> {
     let t = ctx.tree;
     let s = ctx.sent;
+    let marked = |k: usize| {
+        t.case(k).is_some()
+            || (t.dep(k) == Dep::Conj
+                && t.child(k, Dep::Cc).is_some()
+                && t.head(k).is_some_and(|h| t.case(h).is_some()))
+    };
     (0..v).rev().find(|&k| {
         t.upos(k).is_nominal()
-            && s.phrase_at(k).is_some_and(|i| !s.actors[i].is_empty())
-            && t.case(k).is_none()
+            && s.phrase_at(k).is_some()
+            && !marked(k)
             && !matches!(t.dep(k), Dep::NmodPoss | Dep::Compound | Dep::Flat)
             && in_clause(ctx, v, k)
     })
@@ -420,12 +464,19 @@ fn candidates(ctx: &Ctx<'_>, p: &Predicate, spec: &TargetSpec) -> Vec<usize> {
     }
 }
 
-/// The light verb an event noun is the object of ("launched an attack").
+/// Does verb `h` carry the event noun that is its object: a light verb ("launched an attack")
+/// or one that weighs the act ("considering sanctions")?
+pub fn carrier(ctx: &Ctx<'_>, h: usize) -> bool {
+    let lemma = ctx.tree.lemma(h);
+    ctx.tree.upos(h) == Upos::Verb
+        && (ctx.grammar.is(Class::Light, lemma) || ctx.grammar.is(Class::Hedge, lemma))
+}
+
+/// The verb carrying an event noun ("launched an attack").
 fn light_verb(ctx: &Ctx<'_>, p: &Predicate) -> Option<usize> {
     let t = ctx.tree;
     let h = t.head(p.node)?;
-    (p.nominal && t.dep(p.node) == Dep::Obj && ctx.grammar.is(Class::Light, t.lemma(h)))
-        .then_some(h)
+    (p.nominal && t.dep(p.node) == Dep::Obj && carrier(ctx, h)).then_some(h)
 }
 
 /// A city or capital after a locative preposition is where something happens, not a party.
@@ -458,7 +509,7 @@ pub fn np_phrases(ctx: &Ctx<'_>, n: usize) -> Vec<usize> {
         // "Presidents of Ghana and Nigeria": a conjunct inside the phrase joins another.
         let (a, b) = ctx.sent.phrases[p].tokens;
         for w in a..b.min(t.len()) {
-            for j in t.with_dep(w, Dep::Conj) {
+            for j in t.conj_children(w) {
                 if !queue.contains(&j) {
                     queue.push(j);
                 }
@@ -488,10 +539,19 @@ fn head_phrase(ctx: &Ctx<'_>, n: usize, depth: usize) -> Option<usize> {
     if let Some(c) = close {
         return s.phrase_at(c);
     }
+    // "$2 billion worth of Korean steel": a measure hands on to what it measures, whether the
+    // "of" hangs on the head or on its adjective ("worth", "full"); "the border with Chad"
+    // hands on to the neighbour.
     t.children(n)
         .iter()
         .copied()
-        .filter(|&c| t.dep(c).universal() == Dep::Nmod && matches!(t.case(c), Some("of" | "from")))
+        .filter(|&c| {
+            let marker = t.case(c);
+            let via = matches!(marker, Some("of" | "from"))
+                || (marker == Some("with") && ctx.grammar.is(Class::Frontier, t.lemma(n)));
+            (t.dep(c).universal() == Dep::Nmod && via)
+                || (t.dep(c) == Dep::Amod && t.children(c).iter().any(|&g| t.case(g) == Some("of")))
+        })
         .find_map(|c| head_phrase(ctx, c, depth + 1))
 }
 

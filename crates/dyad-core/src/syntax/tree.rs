@@ -144,13 +144,27 @@ impl Tree {
         self.conjuncts(first)
     }
 
+    /// The tokens joined to `x` by `conj`. A "conjunct" of a noun that has a subject or a
+    /// copula of its own is a clause the parser attached there ("Russia, which is Serbia's
+    /// ally, ..."), not one more party.
+    pub fn conj_children(&self, x: usize) -> impl Iterator<Item = usize> + '_ {
+        let nominal = matches!(self.upos(x), Upos::Noun | Upos::Propn | Upos::Pron);
+        self.with_dep(x, Dep::Conj).filter(move |&c| {
+            !nominal
+                || !self
+                    .children(c)
+                    .iter()
+                    .any(|&g| matches!(self.dep(g).universal(), Dep::Nsubj | Dep::Cop))
+        })
+    }
+
     /// The conjuncts of `i`: `i` and every token joined to it by `conj`, in order.
     pub fn conjuncts(&self, i: usize) -> Vec<usize> {
         let mut out = vec![i];
         let mut k = 0;
         while k < out.len() {
             let x = out[k];
-            out.extend(self.with_dep(x, Dep::Conj));
+            out.extend(self.conj_children(x));
             k += 1;
         }
         out.sort_unstable();
