@@ -1,19 +1,8 @@
 //! The `dyad` binary end to end: the records contract on stdout, bad input reported on stderr
 //! without losing the rest of the batch.
 
-use std::path::PathBuf;
-use std::process::Command;
-
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("dyad-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+mod common;
+use common::{dyad, scratch};
 
 #[test]
 fn extract_writes_contract_records_with_exact_offsets() {

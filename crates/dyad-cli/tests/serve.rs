@@ -6,9 +6,8 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
+mod common;
+use common::dyad;
 
 /// A server process that is stopped when the test ends, pass or fail.
 struct Server {

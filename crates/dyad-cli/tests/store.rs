@@ -5,9 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
+mod common;
+use common::dyad;
 
 fn run(cmd: &mut Command) -> Vec<u8> {
     let out = cmd.output().unwrap();

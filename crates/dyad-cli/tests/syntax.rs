@@ -1,18 +1,9 @@
 //! `dyad parse` and `dyad train-syntax` end to end, on sentences written for these tests.
 
 use std::path::PathBuf;
-use std::process::Command;
 
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("dyad-syntax-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+mod common;
+use common::{dyad, scratch};
 
 /// Word lines of CoNLL-U output: (form, upos, head, deprel).
 fn words(conllu: &str) -> Vec<(String, String, usize, String)> {

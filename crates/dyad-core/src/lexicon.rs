@@ -39,6 +39,13 @@ pub struct Rule {
     pub joint: bool,
 }
 
+impl Rule {
+    /// Does the pattern name a verb (`@visit`)? Then its trigger must be read as one.
+    pub fn names_verb(&self) -> bool {
+        self.slots.iter().any(|x| matches!(x, Slot::Verb(_)))
+    }
+}
+
 /// A rule matched in a sentence.
 #[derive(Debug, Clone)]
 pub struct RuleMatch {

@@ -194,18 +194,10 @@ impl Extractor {
         if gate {
             let group_of = |t: usize| groups.iter().position(|g| g.0 <= t && t < g.1);
             let candidate = s.matches.iter().any(|m| {
-                let verbal = self.lex.rules[m.rule]
-                    .slots
-                    .iter()
-                    .any(|x| matches!(x, crate::lexicon::Slot::Verb(_)));
                 s.phrase_at(m.trigger).is_none()
-                    && (!verbal
+                    && (!self.lex.rules[m.rule].names_verb()
                         || group_of(m.trigger).is_some_and(|g| {
-                            matches!(
-                                tagged.upos[g],
-                                crate::syntax::Upos::Verb | crate::syntax::Upos::Noun
-                            ) || (tagged.upos[g] == crate::syntax::Upos::Adj
-                                && s.word(m.trigger).ends_with("ed"))
+                            crate::events::predicate::verbal_tag(tagged.upos[g], s.word(m.trigger))
                         }))
             });
             if !candidate {

@@ -13,7 +13,7 @@
 //!   ties"), not an act.
 
 use super::Ctx;
-use crate::lexicon::{RuleMatch, Slot};
+use crate::lexicon::RuleMatch;
 use crate::syntax::{Dep, Upos};
 
 /// A lexicon match accepted as a predicate.
@@ -55,7 +55,7 @@ pub fn accept(ctx: &Ctx<'_>, m: &RuleMatch) -> Option<Predicate> {
         return None;
     }
     let rule = &ctx.lex.rules[m.rule];
-    let verbal = rule.slots.iter().any(|x| matches!(x, Slot::Verb(_)));
+    let verbal = rule.names_verb();
     let node = if verbal {
         // A verb, or the same word as an event noun ("the attack on", "their demands"); a
         // noun modifying another ("attack helicopters") is not an event.
@@ -129,6 +129,13 @@ fn in_phrase(tree: &crate::syntax::Tree, node: usize, w: usize) -> bool {
         }
     }
     false
+}
+
+/// Can a word with this tag still be a verb pattern's trigger, before the parse is known: a
+/// verb, an event noun, or a participle that may turn out predicative ("was disappointed").
+/// The parse decides the rest in `accept`.
+pub fn verbal_tag(upos: Upos, word: &str) -> bool {
+    matches!(upos, Upos::Verb | Upos::Noun) || (upos == Upos::Adj && word.ends_with("ed"))
 }
 
 /// "he might back down": a word with a subject or an auxiliary of its own and no copula heads

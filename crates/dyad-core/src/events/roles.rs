@@ -264,6 +264,14 @@ fn subject(ctx: &Ctx<'_>, p: &Predicate, m: &Modality, v: usize, depth: usize) -
     }
 }
 
+/// The token a multi-word name was parsed as, for any of its words (see `Extractor::parse`).
+fn parsed_word(ctx: &Ctx<'_>, mut k: usize) -> Option<usize> {
+    while ctx.tree.dep(k) == Dep::Flat {
+        k = ctx.tree.head(k)?;
+    }
+    Some(k)
+}
+
 /// The noun a relative pronoun at `c` follows, across a comma.
 fn antecedent(ctx: &Ctx<'_>, c: usize) -> Option<usize> {
     let t = ctx.tree;
@@ -271,9 +279,7 @@ fn antecedent(ctx: &Ctx<'_>, c: usize) -> Option<usize> {
     if ctx.sent.word(k) == "," {
         k = k.checked_sub(1)?;
     }
-    while t.dep(k) == Dep::Flat {
-        k = t.head(k)?;
-    }
+    let k = parsed_word(ctx, k)?;
     t.upos(k).is_nominal().then_some(k)
 }
 
@@ -289,10 +295,7 @@ fn apposed_name(ctx: &Ctx<'_>, c: usize) -> Option<usize> {
     if first < 2 || s.word(first - 1) != "," {
         return None;
     }
-    let mut k = first - 2;
-    while t.dep(k) == Dep::Flat {
-        k = t.head(k)?;
-    }
+    let k = parsed_word(ctx, first - 2)?;
     let name = s.phrase_at(k).is_some_and(|i| !s.actors[i].is_empty());
     (name && t.upos(k).is_nominal() && t.case(k).is_none() && !t.dominates(c, k)).then_some(k)
 }
