@@ -56,6 +56,16 @@ pub struct RuleMatch {
     pub trigger: usize,
     /// Tokens of the pattern's words (every slot but the gaps), the trigger among them.
     pub words: Vec<usize>,
+    /// The shorter matches starting at the same token, longest first: the grammar may reject
+    /// this reading ("cut off" is not the "cut" of "cut * supplies") and accept another.
+    pub alternatives: Vec<RuleMatch>,
+}
+
+impl RuleMatch {
+    /// This match, then its alternatives: the readings the coder tries in turn.
+    pub fn readings(&self) -> impl Iterator<Item = &RuleMatch> {
+        std::iter::once(self).chain(&self.alternatives)
+    }
 }
 
 pub struct Lexicon {
@@ -204,8 +214,8 @@ impl Lexicon {
         Ok(())
     }
 
-    /// All rule matches in a sentence, the longest at each start; overlapping matches keep the
-    /// longer one.
+    /// All rule matches in a sentence: the longest at each start, with the shorter ones as its
+    /// alternatives; of overlapping matches the earlier stands.
     pub fn matches(&self, norm: &Normalized, toks: &[Token]) -> Vec<RuleMatch> {
         let word = |i: usize| -> &str { &norm.text[toks[i].span.start..toks[i].span.end] };
         let mut found: Vec<RuleMatch> = Vec::new();
@@ -213,27 +223,28 @@ impl Lexicon {
             let Some(cands) = self.by_first.get(word(i)) else {
                 continue;
             };
-            let mut best: Option<RuleMatch> = None;
+            let mut here: Vec<RuleMatch> = Vec::new();
             let mut path = Vec::new();
             for &r in cands {
                 path.clear();
                 if let Some((end, trig)) =
                     self.match_at(&self.rules[r].slots, 0, i, toks, &word, None, &mut path)
                 {
-                    let len = end - i;
-                    let better = best.as_ref().is_none_or(|b| len > b.tokens.1 - b.tokens.0);
-                    if better {
-                        best = Some(RuleMatch {
-                            rule: r,
-                            tokens: (i, end),
-                            trigger: trig.unwrap_or(i),
-                            words: path.clone(),
-                        });
-                    }
+                    here.push(RuleMatch {
+                        rule: r,
+                        tokens: (i, end),
+                        trigger: trig.unwrap_or(i),
+                        words: path.clone(),
+                        alternatives: Vec::new(),
+                    });
                 }
             }
-            if let Some(b) = best {
-                found.push(b);
+            // The longest reading first; of equal length, the rule listed first.
+            here.sort_by_key(|m| std::cmp::Reverse(m.tokens.1 - m.tokens.0));
+            let mut here = here.into_iter();
+            if let Some(mut best) = here.next() {
+                best.alternatives = here.collect();
+                found.push(best);
             }
         }
         // Of two overlapping matches the earlier one stands ("went on strike" over "strike",
@@ -361,6 +372,23 @@ mod tests {
         let m = lex.matches(&n, &t);
         assert_eq!(m.len(), 1);
         assert_eq!(lex.rules[m[0].rule].name, "strike");
+    }
+
+    #[test]
+    fn shorter_readings_at_the_same_start_are_kept_as_alternatives() {
+        let lex = Lexicon::new(&[]).unwrap();
+        let n = Normalized::new("Algeria cut off gas supplies to Morocco.");
+        let t = tokenize(&n);
+        let m = lex.matches(&n, &t);
+        assert_eq!(m.len(), 1);
+        let names: Vec<&str> = m[0]
+            .readings()
+            .map(|r| lex.rules[r.rule].name.as_str())
+            .collect();
+        assert_eq!(names.first(), Some(&"reduce-aid"));
+        assert!(names.contains(&"cut-off"), "{names:?}");
+        let lengths: Vec<usize> = m[0].readings().map(|r| r.tokens.1 - r.tokens.0).collect();
+        assert!(lengths.windows(2).all(|w| w[0] >= w[1]), "{lengths:?}");
     }
 
     #[test]

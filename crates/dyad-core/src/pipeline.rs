@@ -193,7 +193,7 @@ impl Extractor {
         let tagged = self.syntax.tag_with(&words, &fixed);
         if gate {
             let group_of = |t: usize| groups.iter().position(|g| g.0 <= t && t < g.1);
-            let candidate = s.matches.iter().any(|m| {
+            let candidate = s.matches.iter().flat_map(|m| m.readings()).any(|m| {
                 s.phrase_at(m.trigger).is_none()
                     && (!self.lex.rules[m.rule].names_verb()
                         || group_of(m.trigger).is_some_and(|g| {
@@ -462,10 +462,10 @@ impl Extractor {
                 continue;
             };
             for m in &s.matches {
-                for e in self
+                let (m, coded) = self
                     .coder
-                    .code(&self.kb, &self.lex, &doc.body, s, tree, &state, m)
-                {
+                    .code(&self.kb, &self.lex, &doc.body, s, tree, &state, m);
+                for e in coded {
                     let crate::events::Coded {
                         source: src,
                         target: tgt,

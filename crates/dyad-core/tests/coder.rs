@@ -1360,3 +1360,73 @@ fn a_relative_pronoun_means_the_noun_before_it() {
     )
     .contains(&"SUPPORT UZB>KOR".to_string()));
 }
+
+#[test]
+fn a_warning_of_what_is_so_accuses_the_actors_it_describes() {
+    assert_eq!(
+        summary("Sweden warned that Russian jets had violated its airspace."),
+        vec!["ACCUSE SWE>RUS"]
+    );
+    assert_eq!(
+        summary("The Kenyan government warned on Monday that Ugandan support for the rebels was illegal."),
+        vec!["ACCUSE KEN>UGA"]
+    );
+    assert_eq!(
+        summary(
+            "Washington and its allies warned that growing military ties between Iran and Venezuela are a threat to peace."
+        ),
+        vec!["ACCUSE USA>IRN", "ACCUSE USA>VEN"]
+    );
+}
+
+#[test]
+fn a_warning_of_what_will_be_or_what_would_follow_threatens() {
+    assert_eq!(
+        summary("Norway warned Russia that it would respond to any incursion."),
+        vec!["THREATEN NOR>RUS"]
+    );
+    assert_eq!(
+        summary(
+            "Poland warned of consequences if Belarus kept sending migrants across the border."
+        ),
+        vec!["THREATEN POL>BLR"]
+    );
+    assert_eq!(
+        summary(
+            "Brazil said it would cut off gas supplies to Bolivia unless La Paz paid its debts."
+        ),
+        vec!["THREATEN BRA>BOL"]
+    );
+}
+
+#[test]
+fn violence_qualified_by_a_domain_is_a_figure_of_speech() {
+    for figure in [
+        "Ghana has been waging a bitter tariff fight with Nigeria.",
+        "Peru fought a long legal battle with Chile over their maritime boundary.",
+        "Armenia is fighting a war of words with Azerbaijan.",
+    ] {
+        assert_eq!(summary(figure), Vec::<String>::new(), "{figure}");
+    }
+    assert_eq!(
+        summary("Sudanese troops fought Chadian rebels near the border."),
+        vec!["ASSAULT SDN>TCD"]
+    );
+}
+
+#[test]
+fn a_reading_the_grammar_rejects_gives_way_to_a_shorter_one() {
+    // "cut * supplies" would leave the particle "off" outside its pattern; "cut off" names it.
+    assert_eq!(
+        summary("Brazil cut off gas supplies to Bolivia."),
+        vec!["SANCTION BRA>BOL"]
+    );
+    assert_eq!(
+        summary("Uzbekistan cut off electricity supplies to Tajikistan on Friday."),
+        vec!["SANCTION UZB>TJK"]
+    );
+    assert_eq!(
+        summary("Russia has cut off oil deliveries to Belarus."),
+        vec!["SANCTION RUS>BLR"]
+    );
+}

@@ -26,10 +26,12 @@ pub enum Class {
     Stance,
     Light,
     Frontier,
+    Caution,
+    Figurative,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 16] = [
+    const ALL: [(Class, &'static str); 18] = [
         (Class::Negation, "negation"),
         (Class::Future, "future"),
         (Class::Possible, "possible"),
@@ -46,6 +48,8 @@ impl Class {
         (Class::Stance, "stance"),
         (Class::Light, "light"),
         (Class::Frontier, "frontier"),
+        (Class::Caution, "caution"),
+        (Class::Figurative, "figurative"),
     ];
 
     fn parse(s: &str) -> Option<Class> {

@@ -71,9 +71,10 @@ impl Coder {
         &self.grammar
     }
 
-    /// The events of one lexicon match in a parsed sentence.
+    /// The events of one lexicon match in a parsed sentence, with the reading of the match
+    /// (itself or one of its alternatives) that the grammar accepted.
     #[allow(clippy::too_many_arguments)]
-    pub fn code(
+    pub fn code<'m>(
         &self,
         kb: &Knowledge,
         lex: &Lexicon,
@@ -81,8 +82,8 @@ impl Coder {
         sent: &Sentence,
         tree: &Tree,
         state: &DocState,
-        m: &RuleMatch,
-    ) -> Vec<Coded> {
+        m: &'m RuleMatch,
+    ) -> (&'m RuleMatch, Vec<Coded>) {
         let ctx = Ctx {
             kb,
             lex,
@@ -92,15 +93,19 @@ impl Coder {
             tree,
             state,
         };
-        let Some(pred) = predicate::accept(&ctx, m) else {
-            return Vec::new();
+        // The longest reading the grammar accepts.
+        let Some((reading, pred)) = m
+            .readings()
+            .find_map(|r| predicate::accept(&ctx, r).map(|p| (r, p)))
+        else {
+            return (m, Vec::new());
         };
         let modality = modality::read(&ctx, &pred);
         let Some(roles) = roles::find(&ctx, &pred, &modality) else {
-            return Vec::new();
+            return (reading, Vec::new());
         };
         let typed = typing::decide(&ctx, &pred, &modality);
-        emit::events(&ctx, &pred, &roles, &typed)
+        (reading, emit::events(&ctx, &pred, &roles, &typed))
     }
 }
 

@@ -13,7 +13,8 @@
 //! - "if they meet", "whether he might back down", a question: supposed (`condition`);
 //! - "analysts think Iran will retaliate", "an expert said": supposed, an opinion
 //!   (`epistemic` verbs, `commentator` speakers);
-//! - "a report to be released": still to be done.
+//! - "a report to be released": still to be done;
+//! - "warned that the tests are illegal": a warning of what is so accuses (`caution`).
 
 use super::grammar::Class;
 use super::{Ctx, Predicate};
@@ -38,6 +39,9 @@ pub struct Modality {
     pub passive: bool,
     /// The verb whose complement the predicate is ("urged", "plans"), when there is one.
     pub governor: Option<usize>,
+    /// A warning of what is so ("warned that the tests are illegal"): the complement clause
+    /// it describes, whose actors it accuses.
+    pub accusing: Option<usize>,
 }
 
 impl Modality {
@@ -144,11 +148,41 @@ pub fn read(ctx: &Ctx<'_>, p: &Predicate) -> Modality {
     if m.refused {
         m.negated = true;
     }
+    if g.is(Class::Caution, t.lemma(v)) && !m.supposed {
+        // A "that" clause is the complement whatever relation the parser gave it.
+        m.accusing = t
+            .children(v)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                t.dep(c) == Dep::Ccomp || t.with_dep(c, Dep::Mark).any(|mk| t.lemma(mk) == "that")
+            })
+            .find(|&c| stated(ctx, v, c));
+    }
     // An obligation announced by the actor itself ("will have to") stays an announcement.
     if m.announced || m.intended {
         m.obliged = false;
     }
     m
+}
+
+/// Is the complement `c` of the warning `v` stated as what is so: no auxiliary announcing,
+/// allowing or laying it on someone, and no condition on either clause ("warned that sanctions
+/// would follow", "warned it must stop", "warned that if X..." are threats or demands)?
+fn stated(ctx: &Ctx<'_>, v: usize, c: usize) -> bool {
+    let t = ctx.tree;
+    let g = ctx.grammar;
+    let announcing = t.with_dep(c, Dep::Aux).any(|a| {
+        let l = t.lemma(a);
+        g.is(Class::Future, l) || g.is(Class::Possible, l) || g.is(Class::Obligation, l)
+    });
+    let conditional = [v, c].iter().any(|&k| {
+        t.with_dep(k, Dep::Advcl).any(|a| {
+            t.with_dep(a, Dep::Mark)
+                .any(|mk| g.is(Class::Condition, t.lemma(mk)))
+        })
+    });
+    !announcing && !conditional
 }
 
 fn read_governors(ctx: &Ctx<'_>, t: &Tree, v: usize, m: &mut Modality) {

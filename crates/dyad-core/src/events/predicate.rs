@@ -9,9 +9,11 @@
 //! - a verb with a particle the pattern does not name is another verb ("give up" is not "give");
 //! - every word of the pattern belongs to the trigger's phrase (is in its subtree), so "held"
 //!   and "talks" of "held talks" are one predicate, not two words that happen to be near;
+//! - violence qualified by a domain ("a trade war", "a legal battle") is a figure of speech;
 //! - a verb introduced by "on", "about", "of"... names a topic ("focused on strengthening
 //!   ties"), not an act.
 
+use super::grammar::Class;
 use super::Ctx;
 use crate::lexicon::RuleMatch;
 use crate::syntax::{Dep, Upos};
@@ -80,6 +82,9 @@ pub fn accept(ctx: &Ctx<'_>, m: &RuleMatch) -> Option<Predicate> {
     if tree.dep(node) == Dep::Amod {
         return None;
     }
+    if rule.plover == "ASSAULT" && figurative(ctx, node) {
+        return None;
+    }
     let foreign_particle = tree
         .with_dep(node, Dep::CompoundPrt)
         .any(|p| !m.words.contains(&p));
@@ -129,6 +134,21 @@ fn in_phrase(tree: &crate::syntax::Tree, node: usize, w: usize) -> bool {
         }
     }
     false
+}
+
+/// "a trade war", "fought a legal battle", "a war of words": the word of violence, or the noun
+/// its verb fights, is qualified by a domain that makes it a figure of speech.
+fn figurative(ctx: &Ctx<'_>, node: usize) -> bool {
+    let tree = ctx.tree;
+    let qualified = |n: usize| {
+        tree.children(n).iter().any(|&c| {
+            let modifier = matches!(tree.dep(c), Dep::Compound | Dep::Amod)
+                || (tree.dep(c).universal() == Dep::Nmod && tree.case(c) == Some("of"));
+            modifier && ctx.grammar.is(Class::Figurative, tree.lemma(c))
+        })
+    };
+    qualified(node)
+        || (tree.upos(node) == Upos::Verb && tree.with_dep(node, Dep::Obj).any(|o| qualified(o)))
 }
 
 /// Can a word with this tag still be a verb pattern's trigger, before the parse is known: a

@@ -75,7 +75,24 @@ pub fn find(ctx: &Ctx<'_>, p: &Predicate, m: &Modality) -> Option<Roles> {
     let place_ok = rule.plover == "MOBILIZE" || rule.mode.as_deref() == Some("visit");
     let subject_set: Vec<usize> = subject.map(|n| t.conjuncts(n)).unwrap_or_default();
     let mut target_phrases: Vec<usize> = Vec::new();
+    // A warning of what is so accuses the actors of what it describes: the complement's
+    // subject, else the first actor in it ("warned that Ugandan support for the rebels is
+    // illegal", "warned that expanding cooperation between A and B is dangerous").
+    if let Some(c) = m.accusing {
+        let named = |ps: &Vec<usize>| ps.iter().any(|&i| !s.actors[i].is_empty());
+        target_phrases = t
+            .child(c, Dep::Nsubj)
+            .or_else(|| t.child(c, Dep::NsubjPass))
+            .filter(|n| !subject_set.contains(n))
+            .map(|n| np_phrases(ctx, n))
+            .filter(named)
+            .or_else(|| first_party_within(ctx, c, &subject_set))
+            .unwrap_or_default();
+    }
     'specs: for spec in &rule.targets {
+        if !target_phrases.is_empty() {
+            break;
+        }
         for c in candidates(ctx, p, spec) {
             if subject_set.contains(&c) {
                 continue;
@@ -105,7 +122,10 @@ pub fn find(ctx: &Ctx<'_>, p: &Predicate, m: &Modality) -> Option<Roles> {
     // objects' modifiers and its complement clauses ("offered to hand over to Britain",
     // "demanded an admission by Moscow").
     if target_phrases.is_empty() && !rule.targets.is_empty() && !both_sides && !r.slot_taken {
-        if let Some(ps) = nearest_party(ctx, p, &subject_set) {
+        let start: Vec<usize> = std::iter::once(p.node)
+            .chain(p.words.iter().copied())
+            .collect();
+        if let Some(ps) = nearest_party(ctx, &start, &subject_set) {
             target_phrases = ps;
             r.penalty += 0.15;
         }
@@ -377,15 +397,25 @@ fn speaker_of(ctx: &Ctx<'_>, subj: usize, v: usize) -> Option<usize> {
     None
 }
 
-/// Breadth first through the predicate's objects, obliques and modifiers and into its
-/// complement clauses, three levels deep: the first actor that is not the subject, not a
-/// setting ("in Paris") and not the subject of a clause of its own.
-fn nearest_party(ctx: &Ctx<'_>, p: &Predicate, subject_set: &[usize]) -> Option<Vec<usize>> {
+/// The first actor named inside the clause `c`, in the order of the words, that is not the
+/// subject and not a setting: a clause the parser got partly wrong still holds its actors.
+fn first_party_within(ctx: &Ctx<'_>, c: usize, subject_set: &[usize]) -> Option<Vec<usize>> {
     let t = ctx.tree;
     let s = ctx.sent;
-    let mut level: Vec<usize> = std::iter::once(p.node)
-        .chain(p.words.iter().copied())
-        .collect();
+    (0..t.len())
+        .filter(|&k| k != c && t.dominates(c, k) && !subject_set.contains(&k))
+        .filter(|&k| s.phrase_at(k).is_some_and(|i| !s.actors[i].is_empty()))
+        .find(|&k| !t.case(k).is_some_and(|l| LOCATIVE.contains(&l)))
+        .map(|k| np_phrases(ctx, k))
+}
+
+/// Breadth first from `start` (the predicate and its pattern words, or a clause) through
+/// objects, obliques and modifiers and into complement clauses, three levels deep: the first
+/// actor that is not the subject, not a setting ("in Paris") and not the subject of a clause of its own.
+fn nearest_party(ctx: &Ctx<'_>, start: &[usize], subject_set: &[usize]) -> Option<Vec<usize>> {
+    let t = ctx.tree;
+    let s = ctx.sent;
+    let mut level: Vec<usize> = start.to_vec();
     for _ in 0..3 {
         let mut next: Vec<usize> = level
             .iter()

@@ -125,7 +125,7 @@ fn coded(words: &[W], phrases: &[(usize, usize, &str)]) -> Vec<String> {
     let state = DocState::default();
     let mut out = Vec::new();
     for m in &s.matches {
-        for e in f.coder.code(&f.kb, &f.lex, &text, &s, &tree, &state, m) {
+        for e in f.coder.code(&f.kb, &f.lex, &text, &s, &tree, &state, m).1 {
             let c = |a: &Option<Actor>| {
                 a.as_ref()
                     .and_then(|x| x.code.clone())

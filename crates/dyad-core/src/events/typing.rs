@@ -4,7 +4,8 @@
 //! "plans to sign") is an AGREE event; a hostile act announced ("will impose sanctions", "vowed
 //! to strike") is a THREATEN event; a refusal ("refused to sign", "will not accept") is a REJECT
 //! event; an act asked of someone else, laid on them as an obligation, or only supposed is
-//! kept but flagged `hypothetical`.
+//! kept but flagged `hypothetical`. A warning of what is so ("warned that the tests are
+//! illegal") is an ACCUSE event.
 
 use super::{Ctx, Modality, Predicate};
 
@@ -71,6 +72,12 @@ pub fn decide(ctx: &Ctx<'_>, p: &Predicate, m: &Modality) -> Typed {
         } else if plover != "AGREE" || m.hedged {
             hypothetical = true;
         }
+    }
+    // "warned that the tests are illegal": the warning states a wrong, it threatens nothing.
+    if m.accusing.is_some() && rule.plover == "THREATEN" {
+        plover = "ACCUSE".into();
+        cameo = "111".into();
+        name = format!("{}+accusation", rule.name);
     }
     let refusal = (m.refused || (negated && m.announced)) && rule.plover != "REJECT";
     if refusal {
