@@ -133,6 +133,8 @@ fn words(s: &str) -> HashSet<String> {
 fn parse_slot(s: &str) -> Slot {
     if s == "*" {
         Slot::Gap(4)
+    } else if s == "**" {
+        Slot::Gap(16)
     } else if let Some(rest) = s.strip_prefix('@') {
         let mut forms = HashSet::default();
         for alt in rest.split('|') {

@@ -1430,3 +1430,40 @@ fn a_reading_the_grammar_rejects_gives_way_to_a_shorter_one() {
         vec!["SANCTION RUS>BLR"]
     );
 }
+
+#[test]
+fn an_obligation_stated_of_another_is_a_request_however_long_its_subject() {
+    assert_eq!(
+        summary("Brazil's president declared that Venezuela must hold free elections."),
+        vec!["REQUEST BRA>VEN"]
+    );
+    assert_eq!(
+        summary(
+            "Kenya's foreign minister said on Monday that the Ugandan government and the rebel groups in the north must return to talks."
+        ),
+        vec!["REQUEST KEN>UGA"]
+    );
+    // "should" lays the act on the subject as "must" does; the act itself stays hypothetical.
+    let got = summary("Germany insisted that Turkey should reopen its border crossings.");
+    assert_eq!(got[0], "REQUEST DEU>TUR", "{got:?}");
+    assert!(
+        got[1..].iter().all(|e| e.ends_with("hypothetical")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_threat_is_aimed_at_whoever_the_condition_of_the_threatened_act_names() {
+    assert_eq!(
+        summary("Iran has threatened to shut the pipeline unless Britain releases the tanker."),
+        vec!["THREATEN IRN>GBR", "RETREAT GBR>- hypothetical"]
+    );
+    assert_eq!(
+        summary("Russia threatened to halt the arms talks if the United States deployed new missiles in Europe."),
+        vec!["THREATEN RUS>USA", "MOBILIZE USA>- hypothetical"]
+    );
+    assert_eq!(
+        summary("If Chile raises its duties, Peru will impose tariffs on Chilean copper."),
+        vec!["THREATEN PER>CHL"]
+    );
+}

@@ -145,8 +145,11 @@ pub fn find(ctx: &Ctx<'_>, p: &Predicate, m: &Modality) -> Option<Roles> {
     );
     let threatening = rule.plover == "THREATEN" || (m.announced && hostile);
     if target_phrases.is_empty() && !r.slot_taken && threatening && !m.passive {
+        // The condition may sit on the predicate, on the clauses above it, or on the act it
+        // threatens ("threatened to stop the talks if Washington deploys").
         let condition = std::iter::once(p.node)
             .chain(t.ancestors(p.node).take(2))
+            .chain(t.with_dep(p.node, Dep::Xcomp))
             .flat_map(|k| t.with_dep(k, Dep::Advcl).collect::<Vec<_>>())
             .find(|&c| {
                 t.with_dep(c, Dep::Mark)
