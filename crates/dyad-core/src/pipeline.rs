@@ -230,6 +230,17 @@ impl Extractor {
         Some(Tree::new(full))
     }
 
+    /// A definite group without a state ("the troops", "the rebels") that repeats the head
+    /// noun of a group named earlier in the report means that group.
+    fn definite_group(&self, s: &Sentence, p: &actors::Phrase, state: &DocState) -> Option<Actor> {
+        let (a, b) = p.tokens;
+        let definite = (a > 0 && s.word(a - 1) == "the") || (b > a + 1 && s.word(a) == "the");
+        if !definite || p.person || p.placelike.is_some() {
+            return None;
+        }
+        state.group_named(s.word(b - 1)).cloned()
+    }
+
     pub fn syntax(&self) -> &Syntax {
         self.syntax
     }
@@ -274,7 +285,18 @@ impl Extractor {
                     resolved.push(a);
                 }
             } else if let Some(r) = p.reference {
+                let head = s.word(p.tokens.1 - 1);
+                // "the officials" after "Iraqi officials": the group its head noun names.
+                let named_group = (r == Reference::Pair)
+                    .then(|| state.group_named(head))
+                    .flatten()
+                    .cloned();
                 match r {
+                    Reference::Pair if named_group.is_some() && group_here.is_none() => {
+                        if let Some(g) = named_group {
+                            resolved.push(Actor { text, ..g });
+                        }
+                    }
                     Reference::One => {
                         if let Some(a) = &state.last_person {
                             resolved.push(Actor { text, ..a.clone() });
@@ -303,9 +325,17 @@ impl Extractor {
                                 ..a
                             });
                             resolved.push(Actor { text, ..b });
+                        } else if let Some((_, g)) =
+                            state.groups.last().filter(|_| r == Reference::Pair)
+                        {
+                            // No pair in view: "they" are the last group named.
+                            resolved.push(Actor { text, ..g.clone() });
                         }
                     }
                 }
+            } else if let Some(g) = self.definite_group(s, p, state) {
+                // "the troops" after "Sudanese troops": the group named before.
+                resolved.push(Actor { text, ..g });
             } else if let (Some(home), Some(sector)) =
                 (state.home.as_ref().or(local.as_ref()), &p.sector)
             {
@@ -353,6 +383,7 @@ impl Extractor {
             {
                 if let [a] = resolved.as_slice() {
                     group_here = Some(a.clone());
+                    state.note_group(head, a);
                 }
             }
             out.push(resolved);

@@ -63,6 +63,9 @@ pub struct DocState {
     /// The last list of three or more parties ("Mexico, Canada and China"), which "they" and
     /// "them" name in full while it is the latest group.
     pub last_group: Vec<Actor>,
+    /// Plural groups named so far, by their head noun ("officials" for "Iraqi officials"),
+    /// the latest last: "the officials" and a "they" with no pair in view mean one of them.
+    pub groups: Vec<(String, Actor)>,
     pub recent: Vec<Actor>,
     /// The dateline's country, for domestic actors named without a country ("protesters").
     pub home: Option<String>,
@@ -89,6 +92,26 @@ impl DocState {
         if self.recent.len() > 12 {
             self.recent.remove(0);
         }
+    }
+
+    /// Remember a plural group named with its head noun.
+    pub fn note_group(&mut self, head: &str, a: &Actor) {
+        let head = head.to_lowercase();
+        self.groups.retain(|(h, _)| *h != head);
+        self.groups.push((head, a.clone()));
+        if self.groups.len() > 8 {
+            self.groups.remove(0);
+        }
+    }
+
+    /// The latest group named with this head noun.
+    pub fn group_named(&self, head: &str) -> Option<&Actor> {
+        let head = head.to_lowercase();
+        self.groups
+            .iter()
+            .rev()
+            .find(|(h, _)| *h == head)
+            .map(|(_, a)| a)
     }
 
     /// The state the report is about: the dateline's, else the one named most often.

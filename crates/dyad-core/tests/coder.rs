@@ -1467,3 +1467,38 @@ fn a_threat_is_aimed_at_whoever_the_condition_of_the_threatened_act_names() {
         vec!["THREATEN PER>CHL"]
     );
 }
+
+#[test]
+fn a_definite_group_repeating_an_earlier_head_noun_means_that_group() {
+    assert_eq!(
+        summary(
+            "Kenyan officials briefed diplomats in Nairobi. The officials said they had arrested twelve smugglers near the coast."
+        ),
+        vec!["COERCE KEN>-"]
+    );
+    assert_eq!(
+        summary("Colombian rebels seized a village near the border. Venezuelan soldiers clashed with the rebels on Sunday."),
+        vec!["COERCE COL>-", "ASSAULT VEN>COL"]
+    );
+    // With no pair of states in view, "they" are the last group named.
+    assert_eq!(
+        summary("Malian rebels took control of the town. On Tuesday they attacked a Nigerien army convoy."),
+        vec!["ASSAULT MLI>NER"]
+    );
+}
+
+#[test]
+fn a_place_is_the_party_that_holds_it() {
+    assert_eq!(
+        summary("Sudanese troops shelled positions held by Ethiopian forces, residents said."),
+        vec!["ASSAULT SDN>ETH"]
+    );
+    assert_eq!(
+        summary("Russian artillery pounded villages held by Ukrainian troops."),
+        vec!["ASSAULT RUS>UKR"]
+    );
+    assert_eq!(
+        summary("Turkish jets bombed areas controlled by Syrian government forces."),
+        vec!["ASSAULT TUR>SYR"]
+    );
+}

@@ -556,7 +556,8 @@ pub fn np_phrases(ctx: &Ctx<'_>, n: usize) -> Vec<usize> {
 }
 
 /// The phrase covering the head, else the nearest modifier's: "Kenya's president", "Saudi
-/// forces", "a delegation from Ghana", "thousands of Kenyan students", "the people of Syria".
+/// forces", "a delegation from Ghana", "thousands of Kenyan students", "the people of Syria",
+/// "positions held by Ethiopian forces".
 fn head_phrase(ctx: &Ctx<'_>, n: usize, depth: usize) -> Option<usize> {
     let t = ctx.tree;
     let s = ctx.sent;
@@ -574,6 +575,19 @@ fn head_phrase(ctx: &Ctx<'_>, n: usize, depth: usize) -> Option<usize> {
     });
     if let Some(c) = close {
         return s.phrase_at(c);
+    }
+    // "positions held by Ethiopian forces", "areas controlled by the rebels": a place is the
+    // party that holds it.
+    let holder = t
+        .with_dep(n, Dep::Acl)
+        .filter(|&v| t.upos(v) == Upos::Verb && !ctx.sent.word(v).ends_with("ing"))
+        .flat_map(|v| t.children(v).to_vec())
+        .find(|&a| {
+            t.dep(a) == Dep::OblAgent
+                || (t.dep(a).universal() == Dep::Obl && t.case(a) == Some("by"))
+        });
+    if let Some(p) = holder.and_then(|a| head_phrase(ctx, a, depth + 1)) {
+        return Some(p);
     }
     // "$2 billion worth of Korean steel": a measure hands on to what it measures, whether the
     // "of" hangs on the head or on its adjective ("worth", "full"); "the border with Chad"
