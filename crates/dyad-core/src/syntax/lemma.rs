@@ -89,6 +89,27 @@ impl Lemmatizer {
         self.by_rule(&lower, upos)
     }
 
+    /// The lemma, checked against a dictionary of the words `known` to have tag `upos`: where
+    /// the suffix rules make a word the dictionary does not know ("doubled" -> "doubl",
+    /// "seizing" -> "seiz") or leave an inflected form as it was ("supplies"), the regular
+    /// English bases of the form are tried in turn ("double", "seize", "supply").
+    pub fn lemma_checked(&self, form: &str, upos: Upos, known: &dyn Fn(&str) -> bool) -> String {
+        if !lower_case(upos) {
+            return form.to_string();
+        }
+        let lower = form.to_lowercase();
+        if let Some(l) = self.exceptions.get(&(lower.clone(), upos)) {
+            return l.clone();
+        }
+        let ruled = self.by_rule(&lower, upos);
+        let candidates = bases(&lower, upos);
+        let kept_inflected = ruled == lower && !candidates.is_empty();
+        if candidates.is_empty() || (known(&ruled) && !kept_inflected) {
+            return ruled;
+        }
+        candidates.into_iter().find(|b| known(b)).unwrap_or(ruled)
+    }
+
     fn by_rule(&self, lower: &str, upos: Upos) -> String {
         let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
         // Keep at least two characters of stem: "is" is not "i" + "-s".
@@ -182,6 +203,50 @@ impl Lemmatizer {
     }
 }
 
+/// The regular bases an inflected form may have, most likely first: for a verb "-ing", "-ed",
+/// "-s" taken off, with a doubled consonant undone and a silent "e" restored ("shipped" ->
+/// "ship", "seized" -> "seize"); for a noun its plural, for an adjective its comparison.
+fn bases(lower: &str, upos: Upos) -> Vec<String> {
+    let endings: &[(&str, &str)] = match upos {
+        Upos::Verb => &[
+            ("ied", "y"),
+            ("ies", "y"),
+            ("ing", ""),
+            ("ed", ""),
+            ("es", ""),
+            ("s", ""),
+        ],
+        Upos::Noun => &[("ies", "y"), ("es", ""), ("s", "")],
+        Upos::Adj => &[("iest", "y"), ("ier", "y"), ("est", ""), ("er", "")],
+        _ => &[],
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |b: String| {
+        if b.chars().count() >= 2 && b != lower && !out.contains(&b) {
+            out.push(b);
+        }
+    };
+    for (end, add) in endings {
+        let Some(stem) = lower.strip_suffix(end) else {
+            continue;
+        };
+        if !add.is_empty() {
+            push(format!("{stem}{add}"));
+            continue;
+        }
+        let chars: Vec<char> = stem.chars().collect();
+        let doubled = chars.len() >= 3
+            && chars[chars.len() - 1] == chars[chars.len() - 2]
+            && !"aeiou".contains(chars[chars.len() - 1]);
+        if doubled {
+            push(chars[..chars.len() - 1].iter().collect());
+        }
+        push(stem.to_string());
+        push(format!("{stem}e"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +284,39 @@ mod tests {
         assert_eq!(l.lemma("Fled", Upos::Verb), "flee");
         let back = Lemmatizer::new(l.exceptions(), l.rules());
         assert_eq!(back, l);
+    }
+
+    #[test]
+    fn a_dictionary_mends_what_the_suffix_rules_get_wrong() {
+        let data = vec![
+            w("created", Upos::Verb, "create"),
+            w("rated", Upos::Verb, "rate"),
+            w("stated", Upos::Verb, "state"),
+            w("visited", Upos::Verb, "visit"),
+            w("walked", Upos::Verb, "walk"),
+            w("talked", Upos::Verb, "talk"),
+            w("fighting", Upos::Verb, "fight"),
+            w("meeting", Upos::Verb, "meet"),
+            w("sending", Upos::Verb, "send"),
+        ];
+        let l = Lemmatizer::learn(&data);
+        let dictionary = [
+            "double", "seize", "ship", "defeat", "supply", "long", "visit",
+        ];
+        let known = |w: &str| dictionary.contains(&w);
+        // Rules learned from "-ated" make "defeated" "defeate"; the dictionary knows better.
+        assert_eq!(l.lemma("defeated", Upos::Verb), "defeate");
+        assert_eq!(l.lemma_checked("defeated", Upos::Verb, &known), "defeat");
+        assert_eq!(l.lemma_checked("doubled", Upos::Verb, &known), "double");
+        assert_eq!(l.lemma_checked("seizing", Upos::Verb, &known), "seize");
+        assert_eq!(l.lemma_checked("shipping", Upos::Verb, &known), "ship");
+        assert_eq!(l.lemma_checked("supplies", Upos::Noun, &known), "supply");
+        assert_eq!(l.lemma_checked("longest", Upos::Adj, &known), "long");
+        // What the rules get right, and words the dictionary does not know, stay as they are.
+        assert_eq!(l.lemma_checked("visited", Upos::Verb, &known), "visit");
+        assert_eq!(
+            l.lemma_checked("blogged", Upos::Verb, &known),
+            l.lemma("blogged", Upos::Verb)
+        );
     }
 }

@@ -140,7 +140,7 @@ impl Syntax {
         let lemmas = words
             .iter()
             .zip(&upos)
-            .map(|(w, &u)| self.lemmas.lemma(w, u))
+            .map(|(w, &u)| self.lemma(w, u))
             .collect();
         Analysis {
             upos,
@@ -155,8 +155,10 @@ impl Syntax {
         self.tagger.tag(&prepare(words, &self.lexicon))
     }
 
+    /// A word's lemma, with the tagger's dictionary checking what the suffix rules make.
     pub fn lemma(&self, word: &str, upos: Upos) -> String {
-        self.lemmas.lemma(word, upos)
+        self.lemmas
+            .lemma_checked(word, upos, &|w| self.lexicon.allows(w, upos))
     }
 
     /// The model file's bytes.
