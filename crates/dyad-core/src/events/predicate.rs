@@ -148,7 +148,7 @@ fn figurative(ctx: &Ctx<'_>, node: usize) -> bool {
         })
     };
     qualified(node)
-        || (tree.upos(node) == Upos::Verb && tree.with_dep(node, Dep::Obj).any(|o| qualified(o)))
+        || (tree.upos(node) == Upos::Verb && tree.with_dep(node, Dep::Obj).any(qualified))
 }
 
 /// Can a word with this tag still be a verb pattern's trigger, before the parse is known: a
