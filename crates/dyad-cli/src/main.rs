@@ -388,15 +388,19 @@ fn explain(ex: &Extractor, date: Option<&str>, text: &str) -> Result<()> {
             );
         }
         for m in &s.matches {
-            let r = &ex.lexicon().rules[m.rule];
-            let _ = writeln!(
-                report,
-                "  rule   {} {:?} -> {} (CAMEO {})",
-                r.name,
-                s.original(&doc.body, m.tokens),
-                r.plover,
-                r.cameo
-            );
+            // The longest reading first; the shorter ones are tried when the grammar rejects it.
+            for (k, reading) in m.readings().enumerate() {
+                let r = &ex.lexicon().rules[reading.rule];
+                let _ = writeln!(
+                    report,
+                    "  {}{} {:?} -> {} (CAMEO {})",
+                    if k == 0 { "rule   " } else { "  or   " },
+                    r.name,
+                    s.original(&doc.body, reading.tokens),
+                    r.plover,
+                    r.cameo
+                );
+            }
         }
     }
     let x = ex.extract(&doc);

@@ -146,3 +146,40 @@ fn training_is_deterministic_and_the_model_is_usable() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.model"));
 }
+
+#[test]
+fn explain_shows_the_tree_the_readings_and_the_reading_coded() {
+    let out = dyad()
+        .args([
+            "explain",
+            "Algeria cut off gas supplies to Morocco on Monday.",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("  tree\n"), "{text}");
+    let subject = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("1 Algeria"))
+        .unwrap_or_default();
+    assert!(
+        subject.contains("nsubj <-") && subject.contains(" cut"),
+        "{text}"
+    );
+    // The longest reading leaves the particle "off" outside its pattern; the coder takes the
+    // shorter one that names it.
+    assert!(
+        text.contains("  rule   reduce-aid \"cut off gas supplies\""),
+        "{text}"
+    );
+    assert!(text.contains("    or   cut-off \"cut off\""), "{text}");
+    assert!(
+        text.contains("event: SANCTION DZA -> MAR (rule cut-off)"),
+        "{text}"
+    );
+}
