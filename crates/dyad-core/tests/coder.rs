@@ -1502,3 +1502,20 @@ fn a_place_is_the_party_that_holds_it() {
         vec!["ASSAULT TUR>SYR"]
     );
 }
+
+#[test]
+fn a_link_between_parties_names_the_other_side_with_with() {
+    // "official" alone names no one: the party is the one the link is with.
+    assert_eq!(
+        summary("Ugandan leaders said they would boycott all official contact with Kenya."),
+        vec!["THREATEN UGA>KEN"]
+    );
+    assert_eq!(
+        summary("Niger will boycott any official exchanges with Benin."),
+        vec!["THREATEN NER>BEN"]
+    );
+    assert_eq!(
+        summary("Peru rejected all official dialogue with Chile."),
+        vec!["REJECT PER>CHL"]
+    );
+}

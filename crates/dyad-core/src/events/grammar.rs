@@ -28,10 +28,11 @@ pub enum Class {
     Frontier,
     Caution,
     Figurative,
+    Relation,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 18] = [
+    const ALL: [(Class, &'static str); 19] = [
         (Class::Negation, "negation"),
         (Class::Future, "future"),
         (Class::Possible, "possible"),
@@ -50,6 +51,7 @@ impl Class {
         (Class::Frontier, "frontier"),
         (Class::Caution, "caution"),
         (Class::Figurative, "figurative"),
+        (Class::Relation, "relation"),
     ];
 
     fn parse(s: &str) -> Option<Class> {

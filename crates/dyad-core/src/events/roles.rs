@@ -567,14 +567,22 @@ fn head_phrase(ctx: &Ctx<'_>, n: usize, depth: usize) -> Option<usize> {
     if depth > 3 {
         return None;
     }
-    let close = t.children(n).iter().copied().find(|&c| {
-        matches!(
-            t.dep(c),
-            Dep::Compound | Dep::Amod | Dep::NmodPoss | Dep::Flat | Dep::NmodDesc | Dep::Appos
-        ) && s.phrase_at(c).is_some()
-    });
-    if let Some(c) = close {
-        return s.phrase_at(c);
+    let close: Vec<usize> = t
+        .children(n)
+        .iter()
+        .copied()
+        .filter(|&c| {
+            matches!(
+                t.dep(c),
+                Dep::Compound | Dep::Amod | Dep::NmodPoss | Dep::Flat | Dep::NmodDesc | Dep::Appos
+            )
+        })
+        .filter_map(|c| s.phrase_at(c))
+        .collect();
+    // A modifier naming no one ("all official contact with Kenya") gives way to one further
+    // out that does.
+    if let Some(&p) = close.iter().find(|&&p| !s.actors[p].is_empty()) {
+        return Some(p);
     }
     // "positions held by Ethiopian forces", "areas controlled by the rebels": a place is the
     // party that holds it.
@@ -591,18 +599,21 @@ fn head_phrase(ctx: &Ctx<'_>, n: usize, depth: usize) -> Option<usize> {
     }
     // "$2 billion worth of Korean steel": a measure hands on to what it measures, whether the
     // "of" hangs on the head or on its adjective ("worth", "full"); "the border with Chad"
-    // hands on to the neighbour.
+    // hands on to the neighbour, "contact with Kenya" to the other side.
+    let linking = ctx.grammar.is(Class::Frontier, t.lemma(n))
+        || ctx.grammar.is(Class::Relation, t.lemma(n))
+        || ctx.grammar.is(Class::Relation, ctx.sent.word(n));
     t.children(n)
         .iter()
         .copied()
         .filter(|&c| {
             let marker = t.case(c);
-            let via = matches!(marker, Some("of" | "from"))
-                || (marker == Some("with") && ctx.grammar.is(Class::Frontier, t.lemma(n)));
+            let via = matches!(marker, Some("of" | "from")) || (marker == Some("with") && linking);
             (t.dep(c).universal() == Dep::Nmod && via)
                 || (t.dep(c) == Dep::Amod && t.children(c).iter().any(|&g| t.case(g) == Some("of")))
         })
         .find_map(|c| head_phrase(ctx, c, depth + 1))
+        .or_else(|| close.first().copied())
 }
 
 fn actors(ctx: &Ctx<'_>, phrases: &[usize]) -> Vec<Actor> {
