@@ -303,4 +303,51 @@ mod tests {
         assert!(errors.is_empty());
         assert_eq!(again[0].words.len(), 3);
     }
+
+    /// dyad's own treebanks are data it ships: each is read without a malformed line, every
+    /// sentence a tree (one root, heads in range, no cycle).
+    #[test]
+    fn the_shipped_treebanks_are_well_formed_trees() {
+        for (name, text, sentences) in [
+            (
+                "news-own",
+                include_str!("../../data/syntax/news-own.conllu"),
+                400,
+            ),
+            (
+                "news-own-2",
+                include_str!("../../data/syntax/news-own-2.conllu"),
+                400,
+            ),
+            (
+                "news-own-3",
+                include_str!("../../data/syntax/news-own-3.conllu"),
+                200,
+            ),
+        ] {
+            let (read_sentences, errors) = read(text);
+            assert!(errors.is_empty(), "{name}: {errors:?}");
+            assert_eq!(read_sentences.len(), sentences, "{name}");
+            for s in &read_sentences {
+                assert!(s.is_annotated(), "{name}:{}", s.line);
+                let n = s.words.len();
+                let heads: Vec<usize> = s.words.iter().filter_map(|w| w.head).collect();
+                assert_eq!(
+                    heads.iter().filter(|&&h| h == 0).count(),
+                    1,
+                    "{name}:{}",
+                    s.line
+                );
+                assert!(heads.iter().all(|&h| h <= n), "{name}:{}", s.line);
+                for start in 1..=n {
+                    let (mut k, mut steps) = (start, 0);
+                    while k != 0 && steps <= n {
+                        k = heads[k - 1];
+                        steps += 1;
+                    }
+                    assert_eq!(k, 0, "{name}:{}: a cycle through word {start}", s.line);
+                }
+            }
+        }
+    }
 }
