@@ -1519,3 +1519,38 @@ fn a_link_between_parties_names_the_other_side_with_with() {
         vec!["REJECT PER>CHL"]
     );
 }
+
+#[test]
+fn naming_the_object_as_something_wrong_accuses_and_only_then() {
+    assert_eq!(
+        summary("Ghana's president called the Togolese elections a fraud."),
+        vec!["ACCUSE GHA>TGO"]
+    );
+    assert_eq!(
+        summary("Brazil described Argentina's new tariffs as unfair and illegal."),
+        vec!["ACCUSE BRA>ARG"]
+    );
+    assert_eq!(
+        summary("Tokyo branded the North Korean missile launch reckless."),
+        vec!["ACCUSE JPN>PRK"]
+    );
+    // A name that is no reproach, or a call on someone, is no accusation.
+    let got = summary("Chile described its talks with Peru as constructive.");
+    assert!(got.iter().all(|e| !e.starts_with("ACCUSE")), "{got:?}");
+    assert_eq!(
+        summary("Kenya called on Uganda to withdraw its troops."),
+        vec!["REQUEST KEN>UGA", "RETREAT UGA>- hypothetical"]
+    );
+}
+
+#[test]
+fn an_act_asked_of_the_one_called_on_or_appealed_to_is_theirs() {
+    assert_eq!(
+        summary("The EU appealed to Serbia to resume talks with Kosovo."),
+        vec!["REQUEST EU>SRB", "CONSULT SRB>XKX hypothetical"]
+    );
+    assert_eq!(
+        summary("Ghana pleaded with Togo to reopen the border."),
+        vec!["REQUEST GHA>TGO", "RETREAT TGO>- hypothetical"]
+    );
+}

@@ -29,10 +29,12 @@ pub enum Class {
     Caution,
     Figurative,
     Relation,
+    Labelling,
+    Pejorative,
 }
 
 impl Class {
-    const ALL: [(Class, &'static str); 19] = [
+    const ALL: [(Class, &'static str); 21] = [
         (Class::Negation, "negation"),
         (Class::Future, "future"),
         (Class::Possible, "possible"),
@@ -52,6 +54,8 @@ impl Class {
         (Class::Caution, "caution"),
         (Class::Figurative, "figurative"),
         (Class::Relation, "relation"),
+        (Class::Labelling, "labelling"),
+        (Class::Pejorative, "pejorative"),
     ];
 
     fn parse(s: &str) -> Option<Class> {

@@ -10,6 +10,8 @@
 //! - every word of the pattern belongs to the trigger's phrase (is in its subtree), so "held"
 //!   and "talks" of "held talks" are one predicate, not two words that happen to be near;
 //! - violence qualified by a domain ("a trade war", "a legal battle") is a figure of speech;
+//! - a verb that names its object ("called", "described as") accuses only with a pejorative
+//!   name ("called the vote a fraud", not "described the talks as constructive");
 //! - a verb introduced by "on", "about", "of"... names a topic ("focused on strengthening
 //!   ties"), not an act.
 
@@ -85,6 +87,12 @@ pub fn accept(ctx: &Ctx<'_>, m: &RuleMatch) -> Option<Predicate> {
     if rule.plover == "ASSAULT" && figurative(ctx, node) {
         return None;
     }
+    if rule.plover == "ACCUSE"
+        && ctx.grammar.is(Class::Labelling, tree.lemma(node))
+        && !pejorative_label(ctx, node)
+    {
+        return None;
+    }
     let foreign_particle = tree
         .with_dep(node, Dep::CompoundPrt)
         .any(|p| !m.words.contains(&p));
@@ -149,6 +157,18 @@ fn figurative(ctx: &Ctx<'_>, node: usize) -> bool {
     };
     qualified(node)
         || (tree.upos(node) == Upos::Verb && tree.with_dep(node, Dep::Obj).any(qualified))
+}
+
+/// "called the vote a fraud", "described the tariffs as unfair": a pejorative word in what
+/// the verb says of its object (after the verb, below it, outside its subject).
+fn pejorative_label(ctx: &Ctx<'_>, node: usize) -> bool {
+    let tree = ctx.tree;
+    let subject = tree.child(node, Dep::Nsubj);
+    (node + 1..tree.len()).any(|k| {
+        tree.dominates(node, k)
+            && !subject.is_some_and(|s| tree.dominates(s, k))
+            && ctx.grammar.is(Class::Pejorative, tree.lemma(k))
+    })
 }
 
 /// Can a word with this tag still be a verb pattern's trigger, before the parse is known: a

@@ -268,8 +268,23 @@ fn subject(ctx: &Ctx<'_>, p: &Predicate, m: &Modality, v: usize, depth: usize) -
     };
     match t.dep(v).universal() {
         Dep::Xcomp => {
-            // Asked of the object ("urged Serbia to talk"), else the governor's own act.
-            let object = t.child(h, Dep::Obj).or_else(|| t.child(h, Dep::Iobj));
+            // Asked of the object ("urged Serbia to talk") or of the one called on or appealed
+            // to ("called on Uganda to withdraw"), else the governor's own act.
+            let addressee = || {
+                t.children(h).iter().copied().find(|&c| {
+                    t.dep(c).universal() == Dep::Obl
+                        && matches!(t.case(c), Some("on" | "upon" | "to" | "with"))
+                })
+            };
+            let object = t
+                .child(h, Dep::Obj)
+                .or_else(|| t.child(h, Dep::Iobj))
+                .or_else(|| {
+                    ctx.grammar
+                        .is(Class::Request, t.lemma(h))
+                        .then(addressee)
+                        .flatten()
+                });
             match object {
                 Some(o) if m.requested || ctx.grammar.is(Class::Request, t.lemma(h)) => Some(o),
                 _ => subject(ctx, p, m, h, depth + 1),
@@ -460,6 +475,10 @@ fn candidates(ctx: &Ctx<'_>, p: &Predicate, spec: &TargetSpec) -> Vec<usize> {
             // "said Togo must reopen", "demanded that Kenya withdraw": a demand, a warning or
             // a charge stated as a clause is aimed at the clause's subject.
             for c in t.with_dep(p.node, Dep::Ccomp) {
+                out.extend(t.child(c, Dep::Nsubj));
+            }
+            // "branded the launch reckless": the subject of a small clause is the object.
+            for c in t.with_dep(p.node, Dep::Xcomp) {
                 out.extend(t.child(c, Dep::Nsubj));
             }
             // The object of an event noun is its "of" ("the bombing of Belgrade").
