@@ -157,6 +157,27 @@ fn parse_block(block: &str, file: &str, line: usize) -> Result<DatedCode> {
     Ok((c, s, start, end))
 }
 
+/// Every code block of a line: "[USAGOV 010120-050120] [IGOUNOKID >050501]" or, written
+/// together, "[IGOEUREEC 950701-951231][IGOWSTNAT 951205-991006]".
+fn parse_blocks(text: &str, file: &str, line: usize) -> Result<Vec<DatedCode>> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while let Some(open) = rest.find('[') {
+        let close =
+            rest[open..]
+                .find(']')
+                .map(|c| open + c)
+                .ok_or_else(|| CoreError::Knowledge {
+                    file: file.into(),
+                    line,
+                    message: format!("unclosed code block: {rest:?}"),
+                })?;
+        out.push(parse_block(&rest[open..=close], file, line)?);
+        rest = &rest[close + 1..];
+    }
+    Ok(out)
+}
+
 /// Parse an actor dictionary.
 pub fn parse_actors(file: &str, text: &str) -> Result<Vec<DictActor>> {
     let mut out: Vec<DictActor> = Vec::new();
@@ -198,9 +219,9 @@ pub fn parse_actors(file: &str, text: &str) -> Result<Vec<DictActor>> {
             continue;
         }
         if t.starts_with('[') {
-            let term = parse_block(t, file, line_no)?;
+            let terms = parse_blocks(t, file, line_no)?;
             match out.last_mut() {
-                Some(a) => a.terms.push(term),
+                Some(a) => a.terms.extend(terms),
                 None => {
                     return Err(CoreError::Knowledge {
                         file: file.into(),
@@ -221,7 +242,7 @@ pub fn parse_actors(file: &str, text: &str) -> Result<Vec<DictActor>> {
             terms: Vec::new(),
         };
         if let Some(b) = block {
-            a.terms.push(parse_block(b, file, line_no)?);
+            a.terms.extend(parse_blocks(b, file, line_no)?);
         }
         out.push(a);
     }
@@ -328,6 +349,27 @@ mod tests {
         assert_eq!(g[0].sector, "JUD");
         assert_eq!(g[1].terms, vec!["police man", "police women"]);
         assert_eq!(g[1].sector, "POL");
+    }
+
+    #[test]
+    fn several_code_blocks_on_one_line_are_several_terms() {
+        let a = parse_actors(
+            "x.actors.txt",
+            "LUCY_VAN_PELT_ [FRDGOV 010120-050120] [IGOUNO >050501]\nCHARLIE_BROWN_\n\t[FRDGOV 600101-600630][SYLMIL 630101-630630]\n",
+        )
+        .unwrap();
+        assert_eq!(a[0].terms.len(), 2);
+        assert_eq!(a[0].terms[1].0, "IGO");
+        assert_eq!(a[0].terms[1].2, NaiveDate::from_ymd_opt(2005, 5, 2));
+        assert_eq!(a[1].terms.len(), 2);
+        assert_eq!(a[1].terms[1].1.as_deref(), Some("MIL"));
+        let e = parse_actors("x.actors.txt", "X [ABC 990101-991231][DEF\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("x.actors.txt:1:") && e.contains("unclosed"),
+            "{e}"
+        );
     }
 
     #[test]
