@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 mod common;
-use common::{dyad, scratch};
+use common::{dyad, scratch, stdout_ok};
 
 /// Word lines of CoNLL-U output: (form, upos, head, deprel).
 fn words(conllu: &str) -> Vec<(String, String, usize, String)> {
@@ -149,19 +149,15 @@ fn training_is_deterministic_and_the_model_is_usable() {
 
 #[test]
 fn explain_shows_the_tree_the_readings_and_the_reading_coded() {
-    let out = dyad()
-        .args([
-            "explain",
-            "Algeria cut off gas supplies to Morocco on Monday.",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let text = stdout_ok(
+        dyad()
+            .args([
+                "explain",
+                "Algeria cut off gas supplies to Morocco on Monday.",
+            ])
+            .output()
+            .unwrap(),
     );
-    let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("  tree\n"), "{text}");
     let subject = text
         .lines()

@@ -230,17 +230,6 @@ impl Extractor {
         Some(Tree::new(full))
     }
 
-    /// A definite group without a state ("the troops", "the rebels") that repeats the head
-    /// noun of a group named earlier in the report means that group.
-    fn definite_group(&self, s: &Sentence, p: &actors::Phrase, state: &DocState) -> Option<Actor> {
-        let (a, b) = p.tokens;
-        let definite = (a > 0 && s.word(a - 1) == "the") || (b > a + 1 && s.word(a) == "the");
-        if !definite || p.person || p.placelike.is_some() {
-            return None;
-        }
-        state.group_named(s.word(b - 1)).cloned()
-    }
-
     pub fn syntax(&self) -> &Syntax {
         self.syntax
     }
@@ -333,7 +322,7 @@ impl Extractor {
                         }
                     }
                 }
-            } else if let Some(g) = self.definite_group(s, p, state) {
+            } else if let Some(g) = definite_group(s, p, state) {
                 // "the troops" after "Sudanese troops": the group named before.
                 resolved.push(Actor { text, ..g });
             } else if let (Some(home), Some(sector)) =
@@ -642,6 +631,17 @@ impl Extractor {
 
 /// The phrase naming where a sentence is set: "in Nairobi", "across Ghana", "near Macedonia's
 /// border", "outside the Iraqi city of Basra".
+/// A definite group without a state ("the troops", "the rebels") that repeats the head
+/// noun of a group named earlier in the report means that group.
+fn definite_group(s: &Sentence, p: &actors::Phrase, state: &DocState) -> Option<Actor> {
+    let (a, b) = p.tokens;
+    let definite = (a > 0 && s.word(a - 1) == "the") || (b > a + 1 && s.word(a) == "the");
+    if !definite || p.person || p.placelike.is_some() {
+        return None;
+    }
+    state.group_named(s.word(b - 1)).cloned()
+}
+
 fn sentence_place(s: &Sentence) -> Option<usize> {
     s.phrases.iter().position(|p| {
         if p.tokens.0 == 0 || !(p.country_only || p.placelike.is_some()) {

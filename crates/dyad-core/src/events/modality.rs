@@ -176,13 +176,17 @@ fn stated(ctx: &Ctx<'_>, v: usize, c: usize) -> bool {
         let l = t.lemma(a);
         g.is(Class::Future, l) || g.is(Class::Possible, l) || g.is(Class::Obligation, l)
     });
-    let conditional = [v, c].iter().any(|&k| {
-        t.with_dep(k, Dep::Advcl).any(|a| {
-            t.with_dep(a, Dep::Mark)
-                .any(|mk| g.is(Class::Condition, t.lemma(mk)))
-        })
-    });
+    let conditional = [v, c].iter().any(|&k| condition_of(ctx, k).is_some());
     !announcing && !conditional
+}
+
+/// The adverbial clause of `k` introduced by a condition ("if", "unless"), if any.
+pub fn condition_of(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+    let t = ctx.tree;
+    t.with_dep(k, Dep::Advcl).find(|&a| {
+        t.with_dep(a, Dep::Mark)
+            .any(|mk| ctx.grammar.is(Class::Condition, t.lemma(mk)))
+    })
 }
 
 fn read_governors(ctx: &Ctx<'_>, t: &Tree, v: usize, m: &mut Modality) {

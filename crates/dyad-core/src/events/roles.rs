@@ -150,11 +150,7 @@ pub fn find(ctx: &Ctx<'_>, p: &Predicate, m: &Modality) -> Option<Roles> {
         let condition = std::iter::once(p.node)
             .chain(t.ancestors(p.node).take(2))
             .chain(t.with_dep(p.node, Dep::Xcomp))
-            .flat_map(|k| t.with_dep(k, Dep::Advcl).collect::<Vec<_>>())
-            .find(|&c| {
-                t.with_dep(c, Dep::Mark)
-                    .any(|mk| ctx.grammar.is(Class::Condition, t.lemma(mk)))
-            });
+            .find_map(|k| super::modality::condition_of(ctx, k));
         if let Some(c) = condition {
             if let Some(sub) = t.child(c, Dep::Nsubj) {
                 target_phrases = np_phrases(ctx, sub);
@@ -276,17 +272,13 @@ fn subject(ctx: &Ctx<'_>, p: &Predicate, m: &Modality, v: usize, depth: usize) -
                         && matches!(t.case(c), Some("on" | "upon" | "to" | "with"))
                 })
             };
+            let asks = ctx.grammar.is(Class::Request, t.lemma(h));
             let object = t
                 .child(h, Dep::Obj)
                 .or_else(|| t.child(h, Dep::Iobj))
-                .or_else(|| {
-                    ctx.grammar
-                        .is(Class::Request, t.lemma(h))
-                        .then(addressee)
-                        .flatten()
-                });
+                .or_else(|| asks.then(addressee).flatten());
             match object {
-                Some(o) if m.requested || ctx.grammar.is(Class::Request, t.lemma(h)) => Some(o),
+                Some(o) if m.requested || asks => Some(o),
                 _ => subject(ctx, p, m, h, depth + 1),
             }
         }
@@ -429,7 +421,8 @@ fn first_party_within(ctx: &Ctx<'_>, c: usize, subject_set: &[usize]) -> Option<
 
 /// Breadth first from `start` (the predicate and its pattern words, or a clause) through
 /// objects, obliques and modifiers and into complement clauses, three levels deep: the first
-/// actor that is not the subject, not a setting ("in Paris") and not the subject of a clause of its own.
+/// actor that is not the subject, not a setting ("in Paris") and not the subject of a clause
+/// of its own.
 fn nearest_party(ctx: &Ctx<'_>, start: &[usize], subject_set: &[usize]) -> Option<Vec<usize>> {
     let t = ctx.tree;
     let s = ctx.sent;
@@ -608,7 +601,7 @@ fn head_phrase(ctx: &Ctx<'_>, n: usize, depth: usize) -> Option<usize> {
     let holder = t
         .with_dep(n, Dep::Acl)
         .filter(|&v| t.upos(v) == Upos::Verb && !ctx.sent.word(v).ends_with("ing"))
-        .flat_map(|v| t.children(v).to_vec())
+        .flat_map(|v| t.children(v).iter().copied())
         .find(|&a| {
             t.dep(a) == Dep::OblAgent
                 || (t.dep(a).universal() == Dep::Obl && t.case(a) == Some("by"))

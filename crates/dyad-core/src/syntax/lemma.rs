@@ -79,14 +79,21 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `upos`.
     pub fn lemma(&self, form: &str, upos: Upos) -> String {
+        self.fixed(form, upos)
+            .unwrap_or_else(|lower| self.by_rule(&lower, upos))
+    }
+
+    /// The lemma when no rule is needed (a proper noun keeps its form; an exception), else
+    /// the lower-case form for the rules.
+    fn fixed(&self, form: &str, upos: Upos) -> Result<String, String> {
         if !lower_case(upos) {
-            return form.to_string();
+            return Ok(form.to_string());
         }
         let lower = form.to_lowercase();
-        if let Some(l) = self.exceptions.get(&(lower.clone(), upos)) {
-            return l.clone();
+        match self.exceptions.get(&(lower.clone(), upos)) {
+            Some(l) => Ok(l.clone()),
+            None => Err(lower),
         }
-        self.by_rule(&lower, upos)
     }
 
     /// The lemma, checked against a dictionary of the words `known` to have tag `upos`: where
@@ -94,13 +101,10 @@ impl Lemmatizer {
     /// "seizing" -> "seiz") or leave an inflected form as it was ("supplies"), the regular
     /// English bases of the form are tried in turn ("double", "seize", "supply").
     pub fn lemma_checked(&self, form: &str, upos: Upos, known: &dyn Fn(&str) -> bool) -> String {
-        if !lower_case(upos) {
-            return form.to_string();
-        }
-        let lower = form.to_lowercase();
-        if let Some(l) = self.exceptions.get(&(lower.clone(), upos)) {
-            return l.clone();
-        }
+        let lower = match self.fixed(form, upos) {
+            Ok(lemma) => return lemma,
+            Err(lower) => lower,
+        };
         let ruled = self.by_rule(&lower, upos);
         let candidates = bases(&lower, upos);
         let kept_inflected = ruled == lower && !candidates.is_empty();
